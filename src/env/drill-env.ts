@@ -1,0 +1,34 @@
+// What a drill receives: the environment it acts on, whichever provider built it.
+import type pg from 'pg';
+import type { SearchEngine } from '../search/search-engine.ts';
+
+export type DrillTarget = 'ephemeral' | 'cluster';
+
+export interface PgEndpoint {
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+  password: string;
+  /** postgres:// URL with the password; never print it (see redaction). */
+  connectionString: string;
+}
+
+export interface SearchEndpoint {
+  url: string;
+  auth?: { apiKey: string } | { username: string; password: string };
+}
+
+/** Serializable description of a started environment (handed from global setup to the drills). */
+export interface DrillEnvDescriptor {
+  target: DrillTarget;
+  runId: string;
+  pg: PgEndpoint;
+  search: SearchEndpoint;
+}
+
+export interface DrillEnv {
+  descriptor: DrillEnvDescriptor;
+  pg: pg.Pool;
+  search: SearchEngine;
+}
