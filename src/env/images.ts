@@ -1,0 +1,15 @@
+// Every container image the harness starts, pinned in one place (code and tests read these).
+// Users with Docker get the official images; machines without a registry set DRILL_*_IMAGE to
+// the local builds (see images/ and scripts/with-env.sh).
+
+export const OFFICIAL_IMAGES = {
+  postgres: 'postgres:15',
+  elasticsearch: 'docker.elastic.co/elasticsearch/elasticsearch:8.13.4',
+} as const;
+
+export const LOCAL_IMAGES = {
+  base: 'localhost/cdtn-drill-base:bookworm',
+  postgres: 'localhost/cdtn-drill-postgres:15',
+  opensearch: 'localhost/cdtn-drill-opensearch:2.19.6',
+  elasticsearch: 'localhost/cdtn-drill-elasticsearch:8.13.4-core',
+} as const;
