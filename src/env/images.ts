@@ -4,7 +4,7 @@
 
 export const OFFICIAL_IMAGES = {
   postgres: 'postgres:15',
-  elasticsearch: 'docker.elastic.co/elasticsearch/elasticsearch:8.13.4',
+  elasticsearch: 'elasticsearch:8.13.4',
 } as const;
 
 export const LOCAL_IMAGES = {
