@@ -1,0 +1,1 @@
+export { applySchema, SCHEMA_PATH } from './apply-schema.ts';
