@@ -10,12 +10,6 @@ interface EnvModule {
 }
 
 let connected: DrillEnv | undefined;
-// TODO(runner): import '../env/index.ts' directly once src/env lands (it exports connectDrillEnv).
-const ENV_MODULE = '../env/index.ts';
-interface EnvModule {
-  connectDrillEnv(descriptor: DrillEnvDescriptor): Promise<DrillEnv>;
-}
-
 let connectedFor: string | undefined;
 
 /** The connected environment; only inside tests and hooks of a `task()`. */
