@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Runs a command with everything the project needs set up on this machine:
-# Node >= 22 (bootstrapped from the npm registry when the system's is older) and node_modules.
+# Node >= 22 (bootstrapped from the npm registry when the system's is older), node_modules, and a
+# container engine: the Docker engine if one answers, else Podman (scripts/podman-setup.sh) with
+# the local images built from images/ (DRILL_PG_IMAGE / DRILL_SEARCH_IMAGE point at them). A
+# podman service started here is stopped by its PID when the command ends (also on Ctrl-C).
 # Usage: scripts/with-env.sh npm test | scripts/with-env.sh npm run drill
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -21,4 +24,38 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund >&2
 fi
 
-exec "$@"
+# The engine answering on DOCKER_HOST (else the default socket): docker, podman, or none.
+engine_kind() {
+  local host="${DOCKER_HOST:-unix:///var/run/docker.sock}" version
+  case "$host" in
+    unix://*) version="$(curl -sf --max-time 3 --unix-socket "${host#unix://}" http://d/version 2>/dev/null)" || return 0 ;;
+    tcp://*) version="$(curl -sf --max-time 3 "http://${host#tcp://}/version" 2>/dev/null)" || return 0 ;;
+    *) return 0 ;;
+  esac
+  case "$version" in *Podman*) echo podman ;; *) echo docker ;; esac
+}
+
+kind="$(engine_kind)"
+if [ -z "$kind" ]; then
+  eval "$(scripts/podman-setup.sh)"
+  if [ "$PODMAN_SERVICE_STARTED" = 1 ]; then
+    trap 'scripts/podman-teardown.sh "$PODMAN_SERVICE_PID"' EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+  fi
+  kind=podman
+fi
+if [ "$kind" = podman ]; then
+  # No registry: Ryuk cannot be pulled (the teardown reaps by label) and images are built locally.
+  export TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE="${TESTCONTAINERS_HOST_OVERRIDE:-localhost}"
+  # shellcheck disable=SC2086 # image names, one per word
+  mkdir -p "$cache" && flock "$cache/images.lock" node images/build.ts ${DRILL_IMAGES:-}
+  local_image() { node --input-type=module -e "import { LOCAL_IMAGES } from './src/env/images.ts'; console.log(LOCAL_IMAGES.$1)"; }
+  export DRILL_PG_IMAGE="${DRILL_PG_IMAGE:-$(local_image postgres)}"
+  if [ -f images/opensearch/Containerfile ]; then
+    export DRILL_SEARCH_IMAGE="${DRILL_SEARCH_IMAGE:-$(local_image opensearch)}"
+  fi
+fi
+
+# Not exec: the EXIT trap above must run after the command.
+"$@"
