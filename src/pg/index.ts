@@ -1,1 +1,9 @@
 export { applySchema, SCHEMA_PATH } from './apply-schema.ts';
+export * from './backup-manifest.ts';
+export { createManifest, getDefaultManifestPath, readManifestFacts, type CreateManifestResult } from './create-manifest.ts';
+export { DRILL_ADMIN, runPostRestore, type PostRestoreOptions } from './post-restore.ts';
+export { KNOWN_CDTN_IDS } from './read-document-facts.ts';
+export { ensureIsCustomDump, hashFile, readDumpInfo, type DumpInfo } from './read-dump-info.ts';
+export { getPgEnv, restoreBackup, type RestoreBackupOptions, type RestoreBackupResult } from './restore-backup.ts';
+export { RestoreError, formatCount } from './restore-error.ts';
+export { startThrowawayPostgres, withClient, type ThrowawayPostgres } from './throwaway-postgres.ts';

@@ -1,0 +1,36 @@
+// Every error of the restore phase is built here, so they read alike:
+// "tt2: table documents has 11 538 rows, the manifest says 11 545".
+export const RESTORE_TASK = 'tt2';
+
+export class RestoreError extends Error {
+  override name = 'RestoreError';
+  readonly task = RESTORE_TASK;
+  readonly stderr: string | undefined;
+
+  constructor(message: string, options: { cause?: unknown; stderr?: string } = {}) {
+    super(`${RESTORE_TASK}: ${message}`, { cause: options.cause });
+    this.stderr = options.stderr;
+  }
+}
+
+/** 11538 → "11 538" (the runbook's French grouping). */
+export function formatCount(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
+
+/** `public.documents` → `documents`; other schemas keep their prefix. */
+export function displayTable(qualifiedName: string): string {
+  return qualifiedName.startsWith('public.') ? qualifiedName.slice('public.'.length) : qualifiedName;
+}
+
+export function rowCountMismatch(table: string, found: number, expected: number, expectation = 'the manifest says'): RestoreError {
+  return new RestoreError(
+    `table ${displayTable(table)} has ${formatCount(found)} rows, ${expectation} ${formatCount(expected)}`,
+  );
+}
+
+export function checksumMismatch(table: string, found: string, expected: string): RestoreError {
+  return new RestoreError(
+    `table ${displayTable(table)} has checksum ${found} over its rows in primary-key order, the manifest says ${expected}`,
+  );
+}

@@ -1,0 +1,102 @@
+// A private PostgreSQL server for one job (building the fixture, computing a manifest): the host's
+// PostgreSQL binaries in a temporary directory, on a free port, stopped by PID. No container is
+// needed, so `cdtn-drill manifest` works on any machine that has pg_restore.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, chown } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import pg from 'pg';
+
+export interface ThrowawayPostgres extends AsyncDisposable {
+  readonly connectionString: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+const SUPERUSER = 'postgres';
+const READY_TIMEOUT_MS = 30_000;
+
+/** Directory of initdb/postgres: DRILL_PG_BINDIR, else `pg_config --bindir`. */
+export async function getPgBinDir(): Promise<string> {
+  if (process.env.DRILL_PG_BINDIR) return process.env.DRILL_PG_BINDIR;
+  const { stdout } = await execa('pg_config', ['--bindir']);
+  return stdout.trim();
+}
+
+export async function startThrowawayPostgres(database = 'cdtn-admin'): Promise<ThrowawayPostgres> {
+  const binDir = await getPgBinDir();
+  const dir = await mkdtemp(join(tmpdir(), 'cdtn-drill-pg-'));
+  // initdb refuses root: run the server as the `postgres` system user when we are root.
+  const asUser = userInfo().uid === 0 ? await getSystemUser(SUPERUSER) : undefined;
+  if (asUser) await chown(dir, asUser.uid, asUser.gid);
+  const dataDir = join(dir, 'data');
+  let child: ChildProcess | undefined;
+  const stop = async (): Promise<void> => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child?.once('exit', resolve));
+      child.kill('SIGINT'); // fast shutdown
+      await exited;
+    }
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    await execa(join(binDir, 'initdb'), ['-D', dataDir, '-U', SUPERUSER, '--auth=trust', '-E', 'UTF8', '--no-sync'], asUser ?? {});
+    const port = await getFreePort();
+    child = spawn(
+      join(binDir, 'postgres'),
+      ['-D', dataDir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1',
+        '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+      { stdio: 'ignore', ...asUser },
+    );
+    const admin = `postgres://${SUPERUSER}@127.0.0.1:${port}/postgres`;
+    await waitUntilReady(admin, child);
+    await withClient(admin, (c) => c.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`));
+    const connectionString = `postgres://${SUPERUSER}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+    return { connectionString, port, stop, [Symbol.asyncDispose]: stop };
+  } catch (error) {
+    await stop();
+    throw new Error(`throwaway PostgreSQL (${binDir}) did not start: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+async function getSystemUser(name: string): Promise<{ uid: number; gid: number }> {
+  const [{ stdout: uid }, { stdout: gid }] = await Promise.all([execa('id', ['-u', name]), execa('id', ['-g', name])]);
+  return { uid: Number(uid), gid: Number(gid) };
+}
+
+async function getFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitUntilReady(connectionString: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`postgres exited with code ${child.exitCode}`);
+    try {
+      await withClient(connectionString, (c) => c.query('SELECT 1'));
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`not ready after ${READY_TIMEOUT_MS}ms`, { cause: error });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+export async function withClient<T>(connectionString: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    return await use(client);
+  } finally {
+    await client.end();
+  }
+}
