@@ -35,7 +35,8 @@ export interface GanttChart {
 const TAGS = ['done', 'crit', 'active', 'milestone'] as const;
 type Tag = (typeof TAGS)[number];
 const ID = /^[A-Za-z_][\w-]*$/;
-// Statements mermaid accepts that do not change tasks, durations or order.
+// Statements mermaid accepts that only change the drawing. `excludes`/`includes` move calendar days
+// around non-working days in the chart; a drill runs on elapsed time, so they are ignored too.
 const IGNORED =
   /^(tickInterval|excludes|includes|todayMarker|weekday|weekend|inclusiveEndDates|topAxis|displayMode|accTitle|accDescr|click)\b/;
 const MERMAID_DEFAULT_DATE_FORMAT = 'YYYY-MM-DD';

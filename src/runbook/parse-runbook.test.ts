@@ -67,6 +67,21 @@ describe('parseRunbook errors', () => {
     expect(error.detail).toBe(`task a1 has a second heading (first at line ${lineOf(markdown, '## Un')})`);
   });
 
+  it('rejects a task whose end date comes before its start', () => {
+    const markdown = runbookPage({ gantt: ['dateFormat HH', 'A : a1, 08, 09', 'B : b1, after a1, 08'] });
+    const error = errorOf(markdown);
+    expect([error.line, error.detail]).toEqual([lineOf(markdown, 'B : b1'), 'task b1 ends before it starts']);
+  });
+
+  it('rejects a gantt block without tasks, on the fence line', () => {
+    const markdown = runbookPage({ gantt: ['dateFormat HH', 'section Vide'] });
+    const error = errorOf(markdown);
+    expect([error.line, error.detail]).toEqual([
+      lineOf(markdown, '```mermaid'),
+      'the gantt block has no tasks',
+    ]);
+  });
+
   it('propagates gantt line errors with their file line', () => {
     const markdown = runbookPage({
       gantt: ['dateFormat HH', 'A : a1, 08, 09', 'B : b1, after a1, 5 minutes'],
@@ -119,10 +134,10 @@ describe('parseRunbook plan', () => {
     expect(plan.tasks[0]).toMatchObject({ done: true, dependsOn: [] });
   });
 
-  it('starts a task after the last of several dependencies; a milestone takes no time', () => {
+  it('starts a task after the last of several dependencies', () => {
     const plan = parseRunbook(
       runbookPage({
-        gantt: ['dateFormat HH', 'A : a1, 08, 09', 'B : b1, 08, 10', 'Fin : milestone, m1, after a1 b1, 1d'],
+        gantt: ['dateFormat HH', 'A : a1, 08, 09', 'B : b1, 08, 10', 'Fin : milestone, m1, after a1 b1, 0d'],
       }),
       'essai.md',
     );

@@ -1,5 +1,6 @@
 // From the parsed gantt and prose to the Plan: dependency order, planned offsets (seconds from the
-// earliest start, as the chart draws them), critical path. A milestone takes no time.
+// earliest start, as mermaid lays them out: a milestone too spans its duration, so write `0d`),
+// critical path.
 import type { GanttChart, GanttTask } from './gantt-parser.ts';
 import type { Plan, PlanSection, PlanTask } from './plan.ts';
 import type { ProseEstimate } from './prose-estimates.ts';
@@ -24,11 +25,7 @@ export function buildPlan({ path, title, chart, prose, budgetSeconds }: PlanPart
       task.start.kind === 'date'
         ? task.start.seconds
         : Math.max(...task.start.ids.map((id) => times.get(id)!.end));
-    const end = task.milestone
-      ? start
-      : task.end.kind === 'date'
-        ? task.end.seconds
-        : start + task.end.seconds;
+    const end = task.end.kind === 'date' ? task.end.seconds : start + task.end.seconds;
     if (end < start) throw new RunbookError(path, task.line, `task ${task.id} ends before it starts`);
     times.set(task.id, { start, end });
   }
