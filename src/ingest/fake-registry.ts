@@ -1,0 +1,60 @@
+// msw handlers that play the npm registry for the ephemeral drill: `/<package>/<version|latest>`
+// and `/<package>/-/<file>.tgz`, answered from the local package cache, at the real registry's
+// base URL so the code under test is unchanged. `latest` is pinned per package (default: the
+// highest cached version).
+import { readFile } from 'node:fs/promises';
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import semver from 'semver';
+import {
+  getCachedTarballPath,
+  getCachedVersions,
+  getPackageCacheDir,
+  readCachedManifest,
+} from './package-cache.ts';
+
+export interface RegistryHandlersOptions {
+  /** Registry base URL to answer at (use `getNpmRegistryUrl()`). */
+  registryUrl: string;
+  cacheDir?: string;
+  /** The version `latest` answers, per package; default: the highest cached version. */
+  latest?: Record<string, string>;
+}
+
+/** The version the fake registry answers for `<package>/latest`, or undefined if none is cached. */
+export async function getServedLatestVersion(
+  packageName: string,
+  options: Omit<RegistryHandlersOptions, 'registryUrl'> = {},
+): Promise<string | undefined> {
+  return options.latest?.[packageName] ?? (await getCachedVersions(packageName, options.cacheDir)).at(-1);
+}
+
+const notFound = () => HttpResponse.json({ error: 'Not found' }, { status: 404 });
+
+export function createRegistryHandlers(options: RegistryHandlersOptions): HttpHandler[] {
+  const base = options.registryUrl.replace(/\/+$/, '');
+  const cacheDir = options.cacheDir ?? getPackageCacheDir();
+
+  return [
+    http.get(`${base}/:scope/:name/-/:file`, async ({ params }) => {
+      const name = `${String(params.scope)}/${String(params.name)}`;
+      const prefix = `${String(params.name)}-`;
+      const file = String(params.file);
+      const version = file.startsWith(prefix) && file.endsWith('.tgz') ? file.slice(prefix.length, -4) : '';
+      if (!semver.valid(version)) return notFound();
+      const bytes = await readFile(getCachedTarballPath(cacheDir, name, version)).catch(() => undefined);
+      if (!bytes) return notFound();
+      return new HttpResponse(bytes, {
+        headers: { 'content-type': 'application/octet-stream', 'content-length': String(bytes.length) },
+      });
+    }),
+    http.get(`${base}/:scope/:name/:spec`, async ({ params }) => {
+      const name = `${String(params.scope)}/${String(params.name)}`;
+      const spec = String(params.spec);
+      const version = spec === 'latest' ? await getServedLatestVersion(name, { ...options, cacheDir }) : spec;
+      const manifest = version ? await readCachedManifest(name, version, cacheDir) : undefined;
+      if (!manifest) return notFound();
+      const tarball = `${base}/${name}/-/${String(params.name)}-${manifest.version}.tgz`;
+      return HttpResponse.json({ ...manifest, dist: { ...manifest.dist, tarball } });
+    }),
+  ];
+}

@@ -1,0 +1,20 @@
+export { createCdtnIdGenerator, type CdtnIdGenerator } from './cdtn-id.ts';
+export { DATA_PACKAGES, getPackageReader } from './data-packages.ts';
+export { countCodeDuTravailArticles, countFichesTravail, countServiceSheets } from './expected-counts.ts';
+export {
+  createRegistryHandlers,
+  getServedLatestVersion,
+  type RegistryHandlersOptions,
+} from './fake-registry.ts';
+export { IngestError } from './ingest-error.ts';
+export { ingestPackages, type IngestOptions } from './ingest-packages.ts';
+export type { IngestResult, SkipReason } from './ingest-result.ts';
+export {
+  fillPackageCache,
+  getCachedTarballPath,
+  getCachedVersions,
+  getPackageCacheDir,
+  type CachedPackage,
+  type FillPackageCacheOptions,
+} from './package-cache.ts';
+export { getNpmRegistryUrl, type RegistryOptions } from './registry-options.ts';
