@@ -1,0 +1,13 @@
+export * from './export-environment.ts';
+export * from './export-error.ts';
+export * from './export-status.ts';
+export * from './export-to-search.ts';
+export * from './export-service.ts';
+export * from './export-client.ts';
+export { readAliasTargets, ensureAliasesAreExportIndices, type AliasTargets } from './alias-swap.ts';
+export { BULK_BATCH_SIZE } from './bulk-loader.ts';
+export { FICHE_PAGE_SOURCE, FICHE_SECTION_SOURCE, GLOSSARY_SOURCE } from './document-sources.ts';
+export { countSuggestions } from './suggestions.ts';
+export { countActiveAccords } from './accords.ts';
+export * from './verify/expected-counts.ts';
+export * from './verify/index-counts.ts';
