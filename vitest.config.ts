@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { drillsProject } from './src/run/drills-project.ts';
 
 // Two projects: `tests` (the harness's own tests, `npm test`) and `drills` (the runbook's drills,
 // run in plan order by `cdtn-drill run`, never directly).
@@ -13,6 +14,7 @@ export default defineConfig({
           hookTimeout: 300_000,
         },
       },
+      drillsProject(),
     ],
   },
 });

@@ -12,6 +12,9 @@ export interface DrillMeta {
   warnings?: string[];
   /** Set on a task's suite when it was not run, e.g. "depends on tt2, which failed". */
   skipReason?: string;
+  /** Epoch ms when the task's first hook started and its last hook ended: the task's span. */
+  startedAt?: number;
+  endedAt?: number;
 }
 
 declare module 'vitest' {
@@ -33,7 +36,8 @@ function currentMeta(): DrillMeta | undefined {
 
 /** Records a measured value (RPO, rows/s…) for the report. */
 export function recordMeasure(name: string, value: number, unit: string): void {
-  if (!Number.isFinite(value)) throw new TypeError(`recordMeasure: ${name} must be a finite number, received ${value}`);
+  if (!Number.isFinite(value))
+    throw new TypeError(`recordMeasure: ${name} must be a finite number, received ${value}`);
   const meta = currentMeta();
   if (meta === undefined) pending.measures.push({ name, value, unit });
   else (meta.measures ??= []).push({ name, value, unit });

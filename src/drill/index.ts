@@ -2,4 +2,10 @@ export { task } from './task.ts';
 export { useEnv } from './use-env.ts';
 export { useRunOptions, getRunContext, type DrillRunContext, type DrillRunOptions } from './run-context.ts';
 export { recordMeasure, warn, type DrillMeasure, type DrillMeta } from './drill-meta.ts';
-export { readRunState, skipReasonFor, type RunState, type TaskOutcome, type TaskOutcomeRecord } from './run-state.ts';
+export {
+  readRunState,
+  skipReasonFor,
+  type RunState,
+  type TaskOutcome,
+  type TaskOutcomeRecord,
+} from './run-state.ts';

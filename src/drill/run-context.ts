@@ -38,7 +38,9 @@ declare module 'vitest' {
 export function getRunContext(): DrillRunContext {
   const context = inject('drillRun');
   if (context === undefined) {
-    throw new Error('drill files run through `cdtn-drill run` (npm run drill), not vitest directly: no run context was provided');
+    throw new Error(
+      'drill files run through `cdtn-drill run` (npm run drill), not vitest directly: no run context was provided',
+    );
   }
   return context;
 }

@@ -33,12 +33,17 @@ export function recordTaskOutcome(path: string, taskId: string, record: TaskOutc
  * skipped, or never recorded an outcome (its file crashed). Dependencies outside the selection
  * (`--only`, `--from`) are taken as already done.
  */
-export function skipReasonFor(dependsOn: readonly string[], selectedIds: readonly string[], state: RunState): string | undefined {
+export function skipReasonFor(
+  dependsOn: readonly string[],
+  selectedIds: readonly string[],
+  state: RunState,
+): string | undefined {
   for (const dependency of dependsOn) {
     if (!selectedIds.includes(dependency)) continue;
     const record = state[dependency];
     if (record === undefined) return `depends on ${dependency}, which did not finish`;
-    if (record.outcome !== 'passed') return `depends on ${dependency}, which ${record.outcome === 'failed' ? 'failed' : 'was skipped'}`;
+    if (record.outcome !== 'passed')
+      return `depends on ${dependency}, which ${record.outcome === 'failed' ? 'failed' : 'was skipped'}`;
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 // `task('<gantt id>', body)`: binds a drill file to its runbook task. The suite is titled after the
 // plan ("tt2 — Restauration du backup"), skipped with the reason when a task it depends on did not
 // pass, and its outcome is recorded for the tasks after it.
-import { afterAll, describe, TestRunner } from 'vitest';
+import { afterAll, beforeAll, describe, TestRunner } from 'vitest';
 import type { RunnerTask, RunnerTestSuite } from 'vitest';
 import { basename } from 'node:path';
 import { flushPendingMeta } from './drill-meta.ts';
@@ -17,21 +17,34 @@ export function task(id: string, body: () => void): void {
   }
   const file = basename(TestRunner.getCurrentSuite().file.filepath);
   if (!file.startsWith(`${id}.`)) {
-    throw new Error(`task('${id}') is declared in ${file}: a drill file is named after its task, ${id}.<slug>.drill.ts`);
+    throw new Error(
+      `task('${id}') is declared in ${file}: a drill file is named after its task, ${id}.<slug>.drill.ts`,
+    );
   }
   const title = `${id} — ${planTask.label}`;
-  const skipReason = skipReasonFor(planTask.dependsOn, context.selectedIds, readRunState(context.runStatePath));
+  const skipReason = skipReasonFor(
+    planTask.dependsOn,
+    context.selectedIds,
+    readRunState(context.runStatePath),
+  );
   if (skipReason !== undefined) {
     recordTaskOutcome(context.runStatePath, id, { outcome: 'skipped', reason: skipReason });
     describe(title, { skip: true, meta: { drill: { skipReason } } }, body);
     return;
   }
   describe(title, () => {
-    // Hooks run in stack order: registered first, this one runs last, after the drill's own afterAll.
-    // vitest reads the first parameter as fixtures and wants a destructuring pattern there.
+    // The task's span covers its hooks: an action done in a drill's beforeAll counts in the task.
+    // vitest reads a hook's first parameter as fixtures and wants a destructuring pattern there.
+    // eslint-disable-next-line no-empty-pattern
+    beforeAll(({}, suite) => {
+      (suite.meta.drill ??= {}).startedAt = Date.now();
+    });
+    // After-hooks run in stack order: registered first, this one runs last.
     // eslint-disable-next-line no-empty-pattern
     afterAll(({}, suite) => {
-      flushPendingMeta((suite.meta.drill ??= {}));
+      const meta = (suite.meta.drill ??= {});
+      meta.endedAt = Date.now();
+      flushPendingMeta(meta);
       recordTaskOutcome(context.runStatePath, id, { outcome: outcomeOf(suite) });
     });
     registerEnvHooks(id);
@@ -43,7 +56,9 @@ function outcomeOf(suite: Readonly<RunnerTestSuite>): TaskOutcome {
   if ((suite.result?.errors?.length ?? 0) > 0) return 'failed';
   const states = testStates(suite.tasks);
   if (states.includes('fail')) return 'failed';
-  return states.length > 0 && states.every((state) => state === 'skip' || state === 'todo') ? 'skipped' : 'passed';
+  return states.length > 0 && states.every((state) => state === 'skip' || state === 'todo')
+    ? 'skipped'
+    : 'passed';
 }
 
 function testStates(tasks: readonly RunnerTask[]): string[] {

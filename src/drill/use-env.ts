@@ -15,8 +15,11 @@ let connectedFor: string | undefined;
 /** The connected environment; only inside tests and hooks of a `task()`. */
 export function useEnv(): DrillEnv {
   if (connected === undefined) {
-    const where = connectedFor === undefined ? 'outside a task() or before its tests run' : `in ${connectedFor}`;
-    throw new Error(`useEnv(): no environment ${where}: the run started none (fixture run) or it is called at collection time`);
+    const where =
+      connectedFor === undefined ? 'outside a task() or before its tests run' : `in ${connectedFor}`;
+    throw new Error(
+      `useEnv(): no environment ${where}: the run started none (fixture run) or it is called at collection time`,
+    );
   }
   return connected;
 }
@@ -32,7 +35,10 @@ export function registerEnvHooks(taskId: string): void {
     try {
       connected = await connectDrillEnv(descriptor);
     } catch (error) {
-      throw new Error(`${taskId}: cannot connect to the ${descriptor.target} environment of run ${descriptor.runId}`, { cause: error });
+      throw new Error(
+        `${taskId}: cannot connect to the ${descriptor.target} environment of run ${descriptor.runId}`,
+        { cause: error },
+      );
     }
   });
   afterAll(async () => {

@@ -1,0 +1,23 @@
+// The CLI's command table: a new subcommand (manifest, history…) is one entry here.
+import { planCommand, PLAN_USAGE } from './plan-command.ts';
+import { runCommand, RUN_USAGE } from './run-command.ts';
+import type { ExitCode } from './exit-codes.ts';
+
+export interface Command {
+  summary: string;
+  usage: string;
+  run(argv: readonly string[]): Promise<ExitCode>;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  plan: {
+    summary: 'print the parsed runbook plan, its critical path and its lint',
+    usage: PLAN_USAGE,
+    run: planCommand,
+  },
+  run: {
+    summary: 'run the drills in plan order and write reports/<runId>/',
+    usage: RUN_USAGE,
+    run: runCommand,
+  },
+};

@@ -1,0 +1,11 @@
+// The CLI's exit statuses (also listed in the usage text).
+export const EXIT = {
+  ok: 0,
+  /** An assertion failed, coverage failed, the runbook does not parse, or lint failed under --strict. */
+  failed: 1,
+  usage: 2,
+  /** The run took longer than the runbook's budget and --enforce-budget was given. */
+  overBudget: 3,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -1,0 +1,51 @@
+// Entry of `cdtn-drill`: dispatches to a command and maps errors to exit statuses.
+import { CoverageError } from '../run/index.ts';
+import { RunbookError } from '../runbook/index.ts';
+import { UsageError } from './command-options.ts';
+import { COMMANDS } from './commands.ts';
+import { EXIT, type ExitCode } from './exit-codes.ts';
+
+export function usage(): string {
+  return [
+    'Usage: cdtn-drill <command> [options]',
+    '',
+    ...Object.entries(COMMANDS).flatMap(([name, command]) => [
+      `${name}: ${command.summary}`,
+      command.usage,
+      '',
+    ]),
+    'Exit status: 0 ok; 1 an assertion failed, drill coverage failed, the runbook does not parse, or',
+    'lint failed under --strict; 2 usage error; 3 over budget with --enforce-budget.',
+    '',
+  ].join('\n');
+}
+
+export async function main(argv: readonly string[]): Promise<ExitCode> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    process.stderr.write(
+      `cdtn-drill: unknown command ${JSON.stringify(name)}, expected one of ${Object.keys(COMMANDS).join(', ')}\n\n${usage()}`,
+    );
+    return EXIT.usage;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(
+        `cdtn-drill ${name}: invalid options\n  ${error.message.replaceAll('\n', '\n  ')}\n\n${command.usage}\n`,
+      );
+      return EXIT.usage;
+    }
+    if (error instanceof RunbookError || error instanceof CoverageError) {
+      process.stderr.write(`cdtn-drill ${name}: ${error.message}\n`);
+      return EXIT.failed;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,58 @@
+// Global setup of the drills project: starts the environment once per run (when the run asks for
+// one), provides its descriptor to the drills, and stops it at the end, on failure and on Ctrl-C.
+import type { TestProject } from 'vitest/node';
+import type { DrillEnvDescriptor, DrillTarget } from '../env/drill-env.ts';
+
+// TODO(runner): import '../env/index.ts' directly once src/env lands (it exports startEnvironment).
+const ENV_MODULE = '../env/index.ts';
+interface StartedEnvironment {
+  descriptor: DrillEnvDescriptor;
+  stop(): Promise<void>;
+}
+interface EnvModule {
+  startEnvironment(options: {
+    target: DrillTarget;
+    runId: string;
+    signal?: AbortSignal;
+  }): Promise<StartedEnvironment>;
+}
+
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+  const run = project.getProvidedContext().drillRun;
+  project.provide('drillEnv', null);
+  if (run === undefined || !run.startEnvironment || run.options.dryRun) return undefined;
+
+  const { startEnvironment } = (await import(ENV_MODULE)) as EnvModule;
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals): void =>
+    controller.abort(new Error(`drill interrupted by ${signal}`));
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+  const removeHandlers = (): void => {
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+  };
+
+  let environment: StartedEnvironment;
+  try {
+    environment = await startEnvironment({
+      target: run.options.target,
+      runId: run.options.runId,
+      signal: controller.signal,
+    });
+  } catch (error) {
+    removeHandlers();
+    throw new Error(`cannot start the ${run.options.target} environment for run ${run.options.runId}`, {
+      cause: error,
+    });
+  }
+  project.provide('drillEnv', environment.descriptor);
+  // Stops the environment once, whichever comes first: the end of the run or a signal.
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => (stopping ??= environment.stop());
+  controller.signal.addEventListener('abort', () => {
+    void stop().finally(() => process.exit(130));
+  });
+  return async () => {
+    removeHandlers();
+    await stop();
+  };
+}

@@ -1,0 +1,48 @@
+// Runs the selected drill files through vitest's Node API, in one worker, in plan order.
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createVitest, type Reporter } from 'vitest/node';
+import type { DrillRunContext } from '../drill/run-context.ts';
+import { DRILLS_DIR_VARIABLE } from './drills-project.ts';
+import { PlanSequencer } from './plan-sequencer.ts';
+
+/** The repository root: where vitest.config.ts is. */
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface RunDrillsOptions {
+  context: DrillRunContext;
+  drillsDir: string;
+  /** Absolute or cwd-relative paths of the drill files to run (already bound and selected). */
+  files: string[];
+  reporters: Reporter[];
+}
+
+export interface RunDrillsResult {
+  /** False when vitest itself reported errors outside the tests (unhandled errors, setup failure). */
+  ok: boolean;
+}
+
+export async function runDrills({
+  context,
+  drillsDir,
+  files,
+  reporters,
+}: RunDrillsOptions): Promise<RunDrillsResult> {
+  // The drills project reads its include glob from this variable when vitest.config.ts loads.
+  process.env[DRILLS_DIR_VARIABLE] = relative(PROJECT_ROOT, resolve(drillsDir)) || '.';
+  const vitest = await createVitest({
+    root: PROJECT_ROOT,
+    config: resolve(PROJECT_ROOT, 'vitest.config.ts'),
+    project: ['drills'],
+    watch: false,
+    reporters: ['default', ...reporters],
+    sequence: { sequencer: PlanSequencer },
+  });
+  try {
+    vitest.getProjectByName('drills').provide('drillRun', context);
+    const result = await vitest.start(files.map((file) => resolve(file)));
+    return { ok: result.unhandledErrors.length === 0 };
+  } finally {
+    await vitest.close();
+  }
+}
