@@ -1,0 +1,46 @@
+// gt1 — Récupération du code source de l'applicatif: both application repositories answer on
+// GitHub and the tag to deploy exists (DRILL_ADMIN_TAG / DRILL_FRONTEND_TAG, default: latest release).
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  commitOf,
+  probeLatestRelease,
+  probeRepository,
+  probeTag,
+  settleProbes,
+  startOutsideWorld,
+  tagOf,
+  type OutsideWorld,
+} from '../src/checks/index.ts';
+import { loadChecksConfig } from '../src/config/index.ts';
+import { recordMeasure, task, useRunOptions, warn } from '../src/drill/index.ts';
+
+task('gt1', () => {
+  const config = loadChecksConfig();
+  const apps = Object.values(config.github.apps);
+  const reporter = { warn, recordMeasure };
+  let world: OutsideWorld | undefined;
+  beforeAll(() => {
+    if (useRunOptions().target === 'ephemeral') world = startOutsideWorld();
+  });
+  afterAll(() => world?.close());
+
+  it('both application repositories answer on GitHub', async () => {
+    const results = await Promise.all(apps.map((app) => probeRepository(config, app.repo)));
+    settleProbes('gt1', results, reporter);
+    expect(results.every((result) => result.ok)).toBe(true);
+  });
+
+  it('the tag to deploy exists in each application repository', async () => {
+    for (const app of apps) {
+      let tag = app.tag;
+      if (tag === undefined) {
+        const release = await probeLatestRelease(config, app.repo);
+        settleProbes('gt1', [release], reporter);
+        tag = tagOf(release);
+      }
+      const ref = await probeTag(config, app.repo, tag);
+      settleProbes('gt1', [ref], reporter);
+      expect(commitOf(ref)).toMatch(/^[0-9a-f]{40}$/);
+    }
+  });
+});

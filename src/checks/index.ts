@@ -1,0 +1,20 @@
+export { probe, type ProbeOptions, type ProbeDefaults, type ProbeTarget } from './probe.ts';
+export type { ProbeResult, FailureKind } from './probe-result.ts';
+export { settleProbes, type ProbeReporter } from './settle-probes.ts';
+export { CheckError, RequiredServicesError, type CheckErrorDetails } from './check-error.ts';
+export { redactUrl, redactSecrets, redactHeaders, secretsOf } from './redact.ts';
+export { checkExpectation, pick, type Answer, type ExpectationMismatch } from './check-expectation.ts';
+export { classifyFailure, type ClassifiedFailure } from './classify-failure.ts';
+export { retryWithBackoff, type RetryOptions } from './retry-with-backoff.ts';
+export {
+  createRecordedHandlers,
+  readRecordings,
+  networkError,
+  recordingSchema,
+  HTTP_FIXTURES_DIR,
+  type Exchange,
+} from './recorded-handlers.ts';
+export { startOutsideWorld, type OutsideWorld, type OutsideWorldOptions } from './outside-world.ts';
+export { probeRepository, probeLatestRelease, probeTag, tagOf, commitOf } from './github.ts';
+export { probeLatestVersion, latestVersion } from './npm-latest-version.ts';
+export { checkBackup, type BackupCheck, type CheckBackupOptions } from './check-backup.ts';
