@@ -7,3 +7,12 @@ export { ensureIsCustomDump, hashFile, readDumpInfo, type DumpInfo } from './rea
 export { getPgEnv, restoreBackup, type RestoreBackupOptions, type RestoreBackupResult } from './restore-backup.ts';
 export { RestoreError, formatCount } from './restore-error.ts';
 export { startThrowawayPostgres, withClient, type ThrowawayPostgres } from './throwaway-postgres.ts';
+export { ensureManifestMatchesDump, loadManifest } from './load-manifest.ts';
+export {
+  verifyDocumentCounts,
+  verifyDocumentSamples,
+  verifyNoDuplicateDocuments,
+  verifyTables,
+  type TablesVerified,
+} from './verify-restore.ts';
+export * from './fixture/index.ts';
