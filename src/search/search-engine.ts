@@ -66,7 +66,10 @@ export interface SearchEngine {
   bulkIndex(index: string, documents: BulkDocument[], options?: { refresh?: boolean }): Promise<BulkResult>;
   refresh(index: string): Promise<void>;
   count(index: string, query?: Record<string, unknown>): Promise<number>;
-  search<T = Record<string, unknown>>(index: string, body: Record<string, unknown>): Promise<SearchResponse<T>>;
+  search<T = Record<string, unknown>>(
+    index: string,
+    body: Record<string, unknown>,
+  ): Promise<SearchResponse<T>>;
   getById<T = Record<string, unknown>>(index: string, id: string): Promise<T | undefined>;
   /** alias → indices it points at, for aliases matching the pattern. */
   getAliases(pattern: string): Promise<Record<string, string[]>>;

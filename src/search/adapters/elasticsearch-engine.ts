@@ -1,0 +1,133 @@
+// The port on @elastic/elasticsearch 8: what CDTN's export runs against production Elasticsearch.
+import { Client } from '@elastic/elasticsearch';
+import type {
+  AliasAction,
+  BulkDocument,
+  BulkResult,
+  ClusterHealth,
+  EngineInfo,
+  IndexDefinition,
+  SearchEngine,
+  SearchResponse,
+} from '../search-engine.ts';
+import { callEngine, statusOf, type EngineTarget } from '../search-engine-error.ts';
+import {
+  aliasActionIndices,
+  bulkOperations,
+  toAliasMap,
+  toBulkResult,
+  toHealth,
+  toInfo,
+  toSearchResponse,
+} from '../engine-responses.ts';
+import type { ClientConnection } from '../client-connection.ts';
+
+export class ElasticsearchEngine implements SearchEngine {
+  readonly #client: Client;
+  readonly #target: EngineTarget;
+
+  constructor(connection: ClientConnection) {
+    const { url, auth, tls } = connection;
+    this.#client = new Client({
+      node: url,
+      ...(auth === undefined ? {} : { auth }),
+      ...(tls === undefined ? {} : { tls }),
+    });
+    this.#target = { label: 'elasticsearch', url: connection.redactedUrl };
+  }
+
+  info(): Promise<EngineInfo> {
+    return callEngine(this.#target, 'info', undefined, async () =>
+      toInfo(await this.#client.info(), 'elasticsearch'),
+    );
+  }
+
+  health(): Promise<ClusterHealth> {
+    return callEngine(this.#target, 'health', undefined, async () =>
+      toHealth(await this.#client.cluster.health()),
+    );
+  }
+
+  async createIndex(index: string, definition: IndexDefinition): Promise<void> {
+    await callEngine(this.#target, 'createIndex', index, () =>
+      this.#client.indices.create({ index, ...definition } as Parameters<Client['indices']['create']>[0]),
+    );
+  }
+
+  async deleteIndex(index: string): Promise<void> {
+    await callEngine(this.#target, 'deleteIndex', index, () => this.#client.indices.delete({ index }));
+  }
+
+  listIndices(pattern: string): Promise<string[]> {
+    return callEngine(this.#target, 'listIndices', pattern, async () => {
+      const rows = await this.#client.cat.indices(
+        { index: pattern, format: 'json', h: 'index' },
+        { ignore: [404] },
+      );
+      return (Array.isArray(rows) ? rows : [])
+        .flatMap((row) => (row.index === undefined ? [] : [row.index]))
+        .sort();
+    });
+  }
+
+  bulkIndex(index: string, documents: BulkDocument[], options?: { refresh?: boolean }): Promise<BulkResult> {
+    if (documents.length === 0) return Promise.resolve({ indexed: 0, failed: 0, errors: [] });
+    return callEngine(this.#target, 'bulkIndex', index, async () => {
+      const response = await this.#client.bulk({
+        operations: bulkOperations(index, documents),
+        refresh: options?.refresh ?? false,
+      });
+      return toBulkResult(response.items, documents);
+    });
+  }
+
+  async refresh(index: string): Promise<void> {
+    await callEngine(this.#target, 'refresh', index, () => this.#client.indices.refresh({ index }));
+  }
+
+  count(index: string, query?: Record<string, unknown>): Promise<number> {
+    return callEngine(this.#target, 'count', index, async () => {
+      const response = await this.#client.count({ index, ...(query === undefined ? {} : { query }) });
+      return response.count;
+    });
+  }
+
+  search<T = Record<string, unknown>>(
+    index: string,
+    body: Record<string, unknown>,
+  ): Promise<SearchResponse<T>> {
+    return callEngine(this.#target, 'search', index, async () =>
+      toSearchResponse<T>(await this.#client.search({ index, body })),
+    );
+  }
+
+  getById<T = Record<string, unknown>>(index: string, id: string): Promise<T | undefined> {
+    return callEngine(this.#target, `getById "${id}"`, index, async () => {
+      try {
+        return (await this.#client.get<T>({ index, id }))._source;
+      } catch (error) {
+        // A missing document is an answer; a missing index stays an error.
+        if (statusOf(error) === 404 && (error as { body?: { found?: boolean } }).body?.found === false)
+          return undefined;
+        throw error;
+      }
+    });
+  }
+
+  getAliases(pattern: string): Promise<Record<string, string[]>> {
+    return callEngine(this.#target, 'getAliases', pattern, async () => {
+      const body = await this.#client.indices.getAlias({ name: pattern }, { ignore: [404] });
+      return toAliasMap(body);
+    });
+  }
+
+  async updateAliases(actions: AliasAction[]): Promise<void> {
+    await callEngine(this.#target, 'updateAliases', aliasActionIndices(actions), () =>
+      this.#client.indices.updateAliases({ actions }),
+    );
+  }
+
+  close(): Promise<void> {
+    return this.#client.close();
+  }
+}

@@ -1,0 +1,27 @@
+// How to reach an engine, resolved once from the endpoint and options, in the terms both clients take.
+import type { SearchEndpoint } from '../env/drill-env.ts';
+import { redactUrl } from './search-engine-error.ts';
+
+export interface SearchTlsOptions {
+  /** PEM of the CA that signed the engine's certificate. */
+  ca?: string;
+  /** false only for a throwaway engine with a self-signed certificate. */
+  rejectUnauthorized?: boolean;
+}
+
+export interface ClientConnection {
+  url: string;
+  /** The URL as it may appear in messages. */
+  redactedUrl: string;
+  auth?: { apiKey: string } | { username: string; password: string };
+  tls?: SearchTlsOptions;
+}
+
+export function toClientConnection(endpoint: SearchEndpoint, tls?: SearchTlsOptions): ClientConnection {
+  return {
+    url: endpoint.url,
+    redactedUrl: redactUrl(endpoint.url),
+    ...(endpoint.auth === undefined ? {} : { auth: endpoint.auth }),
+    ...(tls === undefined ? {} : { tls }),
+  };
+}

@@ -1,0 +1,45 @@
+// Picks the adapter for an endpoint: configured, or found by probing `GET /` with the OpenSearch
+// client (it has no product check, so it can read either engine's answer).
+import { Client } from '@opensearch-project/opensearch';
+import type { SearchEndpoint } from '../env/drill-env.ts';
+import type { EngineDistribution, SearchEngine } from './search-engine.ts';
+import { ElasticsearchEngine } from './adapters/elasticsearch-engine.ts';
+import { OpenSearchEngine, openSearchClientOptions } from './adapters/opensearch-engine.ts';
+import { toClientConnection, type ClientConnection, type SearchTlsOptions } from './client-connection.ts';
+import { callEngine, SearchEngineError } from './search-engine-error.ts';
+
+export interface CreateSearchEngineOptions {
+  /** Skip the probe (e.g. an engine behind a proxy that hides `GET /`). */
+  distribution?: EngineDistribution;
+  tls?: SearchTlsOptions;
+}
+
+export async function createSearchEngine(
+  endpoint: SearchEndpoint,
+  options: CreateSearchEngineOptions = {},
+): Promise<SearchEngine> {
+  const connection = toClientConnection(endpoint, options.tls);
+  const distribution = options.distribution ?? (await probeDistribution(connection));
+  return distribution === 'opensearch'
+    ? new OpenSearchEngine(connection)
+    : new ElasticsearchEngine(connection);
+}
+
+/** `version.distribution == "opensearch"`, or Elasticsearch's `x-elastic-product` header. */
+export async function probeDistribution(connection: ClientConnection): Promise<EngineDistribution> {
+  const target = { label: 'search engine', url: connection.redactedUrl };
+  const client = new Client({ ...openSearchClientOptions(connection), maxRetries: 0 });
+  try {
+    const response = await callEngine(target, 'probe GET /', undefined, () => client.info());
+    const body = response.body as { version?: { distribution?: string } };
+    if (body.version?.distribution === 'opensearch') return 'opensearch';
+    if (response.headers?.['x-elastic-product'] === 'Elasticsearch') return 'elasticsearch';
+    throw new SearchEngineError({
+      target,
+      operation: 'probe GET /',
+      reason: `expected version.distribution "opensearch" or header x-elastic-product: Elasticsearch, found distribution ${JSON.stringify(body.version?.distribution)} and no such header`,
+    });
+  } finally {
+    await client.close();
+  }
+}
