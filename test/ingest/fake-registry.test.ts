@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getServedLatestVersion, getCachedVersions } from '../../src/ingest/index.ts';
+import { NEWER, OLDER, startFakeRegistry, type FakeRegistry } from './fake-registry-server.ts';
+
+const LEGI = '@socialgouv/legi-data';
+let registry: FakeRegistry;
+
+beforeAll(async () => {
+  registry = await startFakeRegistry({ [LEGI]: OLDER[LEGI] });
+});
+afterAll(() => registry?.server.close());
+
+describe('fake registry (msw)', () => {
+  it('answers /<package>/latest with the pinned version and a tarball URL of the registry shape', async () => {
+    const manifest = (await (await fetch(`${registry.registryUrl}/${LEGI}/latest`)).json()) as {
+      version: string;
+      dist: { tarball: string; integrity: string };
+    };
+    expect(manifest.version).toBe(OLDER[LEGI]);
+    expect(manifest.dist.tarball).toBe(`${registry.registryUrl}/${LEGI}/-/legi-data-${OLDER[LEGI]}.tgz`);
+  });
+
+  it('serves the cached tarball whose sha512 is the manifest integrity', async () => {
+    const manifest = (await (await fetch(`${registry.registryUrl}/${LEGI}/${NEWER[LEGI]}`)).json()) as {
+      dist: { tarball: string; integrity: string };
+    };
+    const bytes = Buffer.from(await (await fetch(manifest.dist.tarball)).arrayBuffer());
+    expect(`sha512-${createHash('sha512').update(bytes).digest('base64')}`).toBe(manifest.dist.integrity);
+  });
+
+  it('answers 404 for a version it does not have', async () => {
+    expect((await fetch(`${registry.registryUrl}/${LEGI}/0.0.1`)).status).toBe(404);
+    expect((await fetch(`${registry.registryUrl}/${LEGI}/-/legi-data-0.0.1.tgz`)).status).toBe(404);
+  });
+
+  it('serves the highest cached version as latest when none is pinned', async () => {
+    registry.pinLatest({});
+    const cached = await getCachedVersions(LEGI);
+    const manifest = (await (await fetch(`${registry.registryUrl}/${LEGI}/latest`)).json()) as {
+      version: string;
+    };
+    expect(cached).toContain(NEWER[LEGI]);
+    expect(manifest.version).toBe(cached.at(-1));
+    expect(await getServedLatestVersion(LEGI)).toBe(cached.at(-1));
+  });
+});

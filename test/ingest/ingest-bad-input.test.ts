@@ -1,0 +1,218 @@
+// Bad input from the registry, each through msw: the failing package is reported with its URL and
+// the database keeps that package's previous documents and version.
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile, mkdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { delay, http, HttpResponse } from 'msw';
+import type pg from 'pg';
+import { create as createTar } from 'tar';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { IngestError, ingestPackages, type RegistryOptions } from '../../src/ingest/index.ts';
+import { NEWER, OLDER, startFakeRegistry, type FakeRegistry } from './fake-registry-server.ts';
+import {
+  fingerprintSource,
+  getPackageVersions,
+  startIngestTestServer,
+  type IngestTestServer,
+} from './ingest-test-database.ts';
+
+const FICHES = '@socialgouv/fiches-travail-data';
+const SOURCE = 'page_fiche_ministere_travail';
+const FAST: RegistryOptions = { retries: 2, backoffMs: 5, timeoutMs: 200 };
+
+let registry: FakeRegistry;
+let database: IngestTestServer;
+let pool: pg.Pool;
+let before: { fingerprint: string; versions: Record<string, string> };
+
+const latestUrl = () => `${registry.registryUrl}/${FICHES}/latest`;
+const tarballRoute = () => `${registry.registryUrl}/${FICHES}/-/:file`;
+const ingestFiches = (registryOptions: RegistryOptions = FAST) =>
+  ingestPackages(pool, { packages: [FICHES], registry: { url: registry.registryUrl, ...registryOptions } });
+
+async function readManifest(
+  version: string,
+): Promise<{ version: string; dist: { tarball: string; integrity: string } }> {
+  const response = await fetch(`${registry.registryUrl}/${FICHES}/${version}`);
+  return (await response.json()) as { version: string; dist: { tarball: string; integrity: string } };
+}
+
+async function expectDatabaseUnchanged(): Promise<void> {
+  expect(await fingerprintSource(pool, SOURCE)).toBe(before.fingerprint);
+  expect(await getPackageVersions(pool)).toEqual(before.versions);
+}
+
+beforeAll(async () => {
+  registry = await startFakeRegistry(OLDER);
+  database = await startIngestTestServer();
+});
+
+afterAll(async () => {
+  await database?.stop();
+  registry?.server.close();
+});
+
+beforeEach(async () => {
+  registry.pinLatest(OLDER);
+  pool = await database.createDatabase();
+  await ingestFiches();
+  before = { fingerprint: await fingerprintSource(pool, SOURCE), versions: await getPackageVersions(pool) };
+  expect(before.versions).toEqual({ [FICHES]: OLDER[FICHES] });
+  registry.pinLatest(NEWER);
+});
+
+describe('ingester bad input', () => {
+  it('retries a registry 5xx a bounded number of times, then fails naming the package and the URL', async () => {
+    let attempts = 0;
+    registry.server.use(http.get(latestUrl(), () => (attempts++, new HttpResponse(null, { status: 503 }))));
+    const failure = ingestFiches();
+    await expect(failure).rejects.toThrow(IngestError);
+    await expect(failure).rejects.toThrow(`tt3: ${FICHES}: GET ${latestUrl()} failed 3 times`);
+    expect(attempts).toBe(3);
+    await expectDatabaseUnchanged();
+  });
+
+  it('recovers when the registry answers 5xx fewer times than the retries allow', async () => {
+    let attempts = 0;
+    registry.server.use(
+      http.get(latestUrl(), () => (++attempts <= 2 ? new HttpResponse(null, { status: 502 }) : undefined)),
+    );
+    const [result] = await ingestFiches();
+    expect(attempts).toBe(3);
+    expect(result?.toVersion).toBe(NEWER[FICHES]);
+    expect((await getPackageVersions(pool))[FICHES]).toBe(NEWER[FICHES]);
+  });
+
+  it('gives up on a registry that does not answer within the timeout', async () => {
+    let attempts = 0;
+    registry.server.use(
+      http.get(latestUrl(), async () => {
+        attempts++;
+        await delay(2_000);
+        return HttpResponse.json({});
+      }),
+    );
+    await expect(ingestFiches({ ...FAST, timeoutMs: 100 })).rejects.toThrow(
+      /failed 3 times .*timeout 100 ms/,
+    );
+    expect(attempts).toBe(3);
+    await expectDatabaseUnchanged();
+  });
+
+  it('fails on a tarball 404 without retrying, naming the tarball URL', async () => {
+    let attempts = 0;
+    registry.server.use(
+      http.get(tarballRoute(), () => (attempts++, new HttpResponse(null, { status: 404 }))),
+    );
+    const { dist } = await readManifest(NEWER[FICHES]);
+    await expect(ingestFiches()).rejects.toThrow(`GET ${dist.tarball} answered 404, expected 200`);
+    expect(attempts).toBe(1);
+    await expectDatabaseUnchanged();
+  });
+
+  it('refuses a tarball whose sha512 is not the registry integrity', async () => {
+    const newer = await readManifest(NEWER[FICHES]);
+    const older = await readManifest(OLDER[FICHES]);
+    registry.server.use(
+      http.get(latestUrl(), () =>
+        HttpResponse.json({ ...newer, dist: { ...newer.dist, integrity: older.dist.integrity } }),
+      ),
+    );
+    await expect(ingestFiches()).rejects.toThrow(
+      `integrity mismatch for ${newer.dist.tarball}: expected ${older.dist.integrity}`,
+    );
+    await expectDatabaseUnchanged();
+  });
+
+  it('fails clearly when the registry metadata is not JSON', async () => {
+    registry.server.use(
+      http.get(
+        latestUrl(),
+        () =>
+          new HttpResponse('{"version": "4.1174.0", ', { headers: { 'content-type': 'application/json' } }),
+      ),
+    );
+    await expect(ingestFiches()).rejects.toThrow(`GET ${latestUrl()} did not answer valid JSON`);
+    await expectDatabaseUnchanged();
+  });
+
+  it('fails clearly when a data file of the package is not JSON', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ingest-bad-json-'));
+    try {
+      await mkdir(path.join(dir, 'package', 'data'), { recursive: true });
+      await writeFile(path.join(dir, 'package', 'data', 'fiches-travail.json'), '[{"pubId": "article1", ');
+      const tarball = path.join(dir, 'broken.tgz');
+      await createTar({ gzip: true, file: tarball, cwd: dir }, ['package']);
+      const bytes = await readFile(tarball);
+      const integrity = `sha512-${createHash('sha512').update(bytes).digest('base64')}`;
+      const version = '9.9.9';
+      const url = `${registry.registryUrl}/${FICHES}/-/fiches-travail-data-${version}.tgz`;
+      registry.server.use(
+        http.get(latestUrl(), () =>
+          HttpResponse.json({ name: FICHES, version, dist: { tarball: url, integrity } }),
+        ),
+        http.get(url, () => new HttpResponse(bytes)),
+      );
+      await expect(ingestFiches()).rejects.toThrow(
+        `tt3: ${FICHES}: data/fiches-travail.json is not valid JSON`,
+      );
+      await expectDatabaseUnchanged();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('does not downgrade when latest is older than the installed version, and says so', async () => {
+    await ingestFiches();
+    before = { fingerprint: await fingerprintSource(pool, SOURCE), versions: await getPackageVersions(pool) };
+    registry.pinLatest(OLDER);
+    const [result] = await ingestFiches();
+    expect(result).toMatchObject({
+      fromVersion: NEWER[FICHES],
+      toVersion: OLDER[FICHES],
+      skipped: 'older-than-installed',
+      skippedReason: `registry latest ${OLDER[FICHES]} is older than installed ${NEWER[FICHES]}: no downgrade`,
+      documentsUpserted: 0,
+    });
+    await expectDatabaseUnchanged();
+  });
+});
+
+describe('ingester transaction', () => {
+  it('rolls back the whole package when its last write fails: documents, availability and version as before', async () => {
+    await pool.query(`
+      CREATE FUNCTION fail_version_update() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'package_version is read-only in this test'; END $$;
+      CREATE TRIGGER fail_version_update BEFORE UPDATE ON package_version FOR EACH ROW EXECUTE FUNCTION fail_version_update();`);
+    const failure = ingestFiches();
+    await expect(failure).rejects.toThrow(
+      `tt3: ${FICHES}: writing ${NEWER[FICHES]} failed and was rolled back: package_version is read-only in this test`,
+    );
+    await expectDatabaseUnchanged();
+    const { rows } = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM documents WHERE source = $1 AND NOT is_available`,
+      [SOURCE],
+    );
+    expect(rows[0]?.n).toBe(0);
+  });
+
+  it('keeps the packages ingested before a failing one, and reports them on the error', async () => {
+    registry.server.use(
+      http.get(
+        `${registry.registryUrl}/@socialgouv/kali-data/latest`,
+        () => new HttpResponse(null, { status: 500 }),
+      ),
+    );
+    const failure = await ingestPackages(pool, {
+      packages: [FICHES, '@socialgouv/kali-data'],
+      registry: { url: registry.registryUrl, ...FAST },
+    }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(IngestError);
+    expect((failure as IngestError).packageName).toBe('@socialgouv/kali-data');
+    expect((failure as IngestError).completed.map((r) => [r.package, r.toVersion])).toEqual([
+      [FICHES, NEWER[FICHES]],
+    ]);
+    expect((await getPackageVersions(pool))[FICHES]).toBe(NEWER[FICHES]);
+  });
+});
