@@ -30,25 +30,42 @@ function podmanEnv(): NodeJS.ProcessEnv {
 }
 
 async function getImageInputHash(tag: string): Promise<string | undefined> {
-  const result = await execa('podman', ['image', 'inspect', '--format', `{{ index .Labels "${INPUT_HASH_LABEL}" }}`, tag], {
-    env: podmanEnv(),
-    reject: false,
-  });
+  const result = await execa(
+    'podman',
+    ['image', 'inspect', '--format', `{{ index .Labels "${INPUT_HASH_LABEL}" }}`, tag],
+    {
+      env: podmanEnv(),
+      reject: false,
+    },
+  );
   return result.exitCode === 0 ? result.stdout.trim() : undefined;
 }
 
 /** Runs one step, its output kept in <work>/<step>.log; on failure the error carries its last lines. */
-async function runStep(recipe: ImageRecipe, work: string, step: string, file: string, args: string[], cwd: string): Promise<string> {
+async function runStep(
+  recipe: ImageRecipe,
+  work: string,
+  step: string,
+  file: string,
+  args: string[],
+  cwd: string,
+): Promise<string> {
   const log = join(work, `${step}.log`);
   try {
-    const result = await execa(file, args, { all: true, cwd, env: { ...podmanEnv(), DRILL_IMAGE_CACHE: join(work, 'cache') } });
+    const result = await execa(file, args, {
+      all: true,
+      cwd,
+      env: { ...podmanEnv(), DRILL_IMAGE_CACHE: join(work, 'cache') },
+    });
     writeFileSync(log, result.all ?? '');
     return result.stdout;
   } catch (error) {
     const output = error instanceof ExecaError ? String(error.all ?? '') : '';
     writeFileSync(log, output);
     const tail = output.trimEnd().split('\n').slice(-20).join('\n');
-    throw new Error(`image ${recipe.tag}: ${step} failed (full log: ${log}); last lines:\n${tail}`, { cause: error });
+    throw new Error(`image ${recipe.tag}: ${step} failed (full log: ${log}); last lines:\n${tail}`, {
+      cause: error,
+    });
   }
 }
 
@@ -58,22 +75,44 @@ async function buildOne(recipe: ImageRecipe, inputHash: string): Promise<void> {
   if (recipe.kind === 'rootfs') {
     // The tarball is cached by input hash: re-importing after `podman rmi` skips debootstrap.
     const tarball = join(work, `rootfs-${inputHash.slice(0, 16)}.tar`);
-    if (!existsSync(tarball)) await runStep(recipe, work, 'rootfs', join(recipe.dir, 'rootfs.sh'), [tarball], recipe.dir);
-    await runStep(recipe, work, 'import', 'podman', ['import', '--change', `LABEL=${INPUT_HASH_LABEL}=${inputHash}`, tarball, recipe.tag], work);
+    if (!existsSync(tarball))
+      await runStep(recipe, work, 'rootfs', join(recipe.dir, 'rootfs.sh'), [tarball], recipe.dir);
+    await runStep(
+      recipe,
+      work,
+      'import',
+      'podman',
+      ['import', '--change', `LABEL=${INPUT_HASH_LABEL}=${inputHash}`, tarball, recipe.tag],
+      work,
+    );
     return;
   }
   let context = join(work, 'context');
   rmSync(context, { recursive: true, force: true });
   cpSync(recipe.dir, context, { recursive: true });
   if (recipe.hasPrepare) {
-    const printed = (await runStep(recipe, work, 'prepare', 'bash', [join(recipe.dir, 'prepare.sh'), context], recipe.dir)).trim().split('\n').at(-1) ?? '';
+    const printed =
+      (await runStep(recipe, work, 'prepare', 'bash', [join(recipe.dir, 'prepare.sh'), context], recipe.dir))
+        .trim()
+        .split('\n')
+        .at(-1) ?? '';
     if (isAbsolute(printed) && existsSync(join(printed, 'Containerfile'))) context = printed;
   }
-  await runStep(recipe, work, 'build', 'podman', ['build', '--pull=never', '--label', `${INPUT_HASH_LABEL}=${inputHash}`, '-t', recipe.tag, context], work);
+  await runStep(
+    recipe,
+    work,
+    'build',
+    'podman',
+    ['build', '--pull=never', '--label', `${INPUT_HASH_LABEL}=${inputHash}`, '-t', recipe.tag, context],
+    work,
+  );
 }
 
 /** Builds the named images and their local parents; returns one outcome per image, parents first. */
-export async function buildImages(names: LocalImageName[], log: (line: string) => void = () => {}): Promise<BuildOutcome[]> {
+export async function buildImages(
+  names: LocalImageName[],
+  log: (line: string) => void = () => {},
+): Promise<BuildOutcome[]> {
   const hashes = new Map<LocalImageName, string>();
   const outcomes: BuildOutcome[] = [];
   const ensure = async (name: LocalImageName, chain: LocalImageName[]): Promise<string> => {

@@ -7,11 +7,15 @@ import { isLocalImageName, listImageNames } from './image-recipe.ts';
 const args = process.argv.slice(2);
 const unknown = args.filter((name) => !isLocalImageName(name));
 if (unknown.length > 0) {
-  console.error(`images/build.ts: unknown image ${unknown.join(', ')}; expected one of: ${listImageNames().join(', ')}`);
+  console.error(
+    `images/build.ts: unknown image ${unknown.join(', ')}; expected one of: ${listImageNames().join(', ')}`,
+  );
   process.exit(2);
 }
 try {
-  await buildImages(args.length > 0 ? args.filter(isLocalImageName) : listImageNames(), (line) => console.error(line));
+  await buildImages(args.length > 0 ? args.filter(isLocalImageName) : listImageNames(), (line) =>
+    console.error(line),
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -41,7 +41,9 @@ export function listImageNames(): LocalImageName[] {
   return readdirSync(IMAGES_DIR, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && isLocalImageName(entry.name))
     .map((entry) => entry.name as LocalImageName)
-    .filter((name) => ['Containerfile', 'rootfs.sh'].some((file) => existsSync(join(IMAGES_DIR, name, file))));
+    .filter((name) =>
+      ['Containerfile', 'rootfs.sh'].some((file) => existsSync(join(IMAGES_DIR, name, file))),
+    );
 }
 
 export function readImageRecipe(name: LocalImageName): ImageRecipe {
@@ -51,11 +53,20 @@ export function readImageRecipe(name: LocalImageName): ImageRecipe {
     const parents = [...readFileSync(containerfile, 'utf8').matchAll(/^\s*FROM\s+(\S+)/gim)].map((match) => {
       const parent = Object.entries(LOCAL_IMAGES).find(([, tag]) => tag === match[1]);
       if (!parent) {
-        throw new Error(`images/${name}/Containerfile: FROM ${match[1]} is not a local image (expected one of: ${Object.values(LOCAL_IMAGES).join(', ')})`);
+        throw new Error(
+          `images/${name}/Containerfile: FROM ${match[1]} is not a local image (expected one of: ${Object.values(LOCAL_IMAGES).join(', ')})`,
+        );
       }
       return parent[0] as LocalImageName;
     });
-    return { name, tag: LOCAL_IMAGES[name], dir, kind: 'containerfile', hasPrepare: existsSync(join(dir, 'prepare.sh')), parents };
+    return {
+      name,
+      tag: LOCAL_IMAGES[name],
+      dir,
+      kind: 'containerfile',
+      hasPrepare: existsSync(join(dir, 'prepare.sh')),
+      parents,
+    };
   }
   if (existsSync(join(dir, 'rootfs.sh'))) {
     return { name, tag: LOCAL_IMAGES[name], dir, kind: 'rootfs', hasPrepare: false, parents: [] };

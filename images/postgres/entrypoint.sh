@@ -1,7 +1,8 @@
 #!/bin/sh
 # Initialises PGDATA on first start from POSTGRES_USER / POSTGRES_PASSWORD / POSTGRES_DB (the
-# variables @testcontainers/postgresql sets), then runs the server as `postgres`. Ready when the
-# log says "listening on IPv4 address" (printed once: initialisation runs in single-user mode).
+# variables @testcontainers/postgresql sets), then runs the server as `postgres` (setpriv execs,
+# so the server is PID 1 and gets the stop signal). Ready when the log says "listening on IPv4
+# address" (printed once: initialisation runs in single-user mode, without TCP).
 set -eu
 user="${POSTGRES_USER:-postgres}"
 db="${POSTGRES_DB:-$user}"
@@ -25,6 +26,6 @@ fi
 
 if [ "${1:-}" = postgres ]; then
   shift
-  exec runuser -u postgres -- postgres -D "$PGDATA" -c listen_addresses='*' "$@"
+  exec setpriv --reuid=postgres --regid=postgres --init-groups postgres -D "$PGDATA" -c listen_addresses='*' "$@"
 fi
 exec "$@"

@@ -12,11 +12,21 @@ export interface PgEndpoint {
   password: string;
   /** postgres:// URL with the password; never print it (see redaction). */
   connectionString: string;
+  /** TLS as libpq's sslmode says (cluster target); absent: no TLS. */
+  ssl?: PgSsl;
+}
+
+export interface PgSsl {
+  mode: 'require' | 'verify-ca' | 'verify-full';
+  /** PEM file of the CA that signed the server's certificate (PGSSLROOTCERT). */
+  caFile?: string;
 }
 
 export interface SearchEndpoint {
   url: string;
   auth?: { apiKey: string } | { username: string; password: string };
+  /** TLS options of an https:// engine (cluster target). */
+  tls?: { caFile?: string; rejectUnauthorized?: boolean };
 }
 
 /** Serializable description of a started environment (handed from global setup to the drills). */
@@ -24,7 +34,8 @@ export interface DrillEnvDescriptor {
   target: DrillTarget;
   runId: string;
   pg: PgEndpoint;
-  search: SearchEndpoint;
+  /** Absent when the run started no search engine (`startEnvironment({ search: false })`). */
+  search?: SearchEndpoint;
 }
 
 export interface DrillEnv {

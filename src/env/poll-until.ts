@@ -1,0 +1,29 @@
+// The one retry/poll helper every wait of the environment uses: repeat an attempt until it
+// succeeds, the time limit passes, or the run is aborted (Ctrl-C).
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface PollOptions {
+  timeoutMs: number;
+  intervalMs?: number;
+  signal?: AbortSignal;
+  /** Builds the error thrown at the limit; gets the last attempt's error (kept as cause by callers). */
+  onTimeout: (lastError: unknown) => Error;
+}
+
+/** Resolves with the first value `attempt` returns; a throw means "not yet". */
+export async function pollUntil<T>(attempt: () => Promise<T>, options: PollOptions): Promise<T> {
+  const deadline = performance.now() + options.timeoutMs;
+  const intervalMs = options.intervalMs ?? 100;
+  let lastError: unknown;
+  for (;;) {
+    options.signal?.throwIfAborted();
+    try {
+      return await attempt();
+    } catch (error) {
+      lastError = error;
+    }
+    const left = deadline - performance.now();
+    if (left <= 0) throw options.onTimeout(lastError);
+    await sleep(Math.min(intervalMs, left), undefined, { signal: options.signal });
+  }
+}

@@ -1,0 +1,52 @@
+// The search engine for the ephemeral environment: a GenericContainer from DRILL_SEARCH_IMAGE
+// (the local OpenSearch build, or the official Elasticsearch image), ready when `GET /` answers 200.
+import {
+  GenericContainer,
+  Wait,
+  type ContainerRuntimeClient,
+  type StartedTestContainer,
+} from 'testcontainers';
+import type { SearchEndpoint } from './drill-env.ts';
+import { RUN_ID_LABEL, SERVICE_LABEL } from './container-runtime.ts';
+import { withLogsOnFailure } from './logs-on-failure.ts';
+import { startServiceContainer } from './start-service-container.ts';
+
+const HTTP_PORT = 9200;
+
+/** Single node, no security: what the official Elasticsearch image needs; the local images ignore it. */
+const ENGINE_ENVIRONMENT = {
+  'discovery.type': 'single-node',
+  'xpack.security.enabled': 'false',
+  ES_JAVA_OPTS: '-Xms512m -Xmx512m',
+};
+
+export interface StartedSearch {
+  container: StartedTestContainer;
+  endpoint: SearchEndpoint;
+  readyMs: number;
+}
+
+export async function startSearchContainer(
+  runtime: ContainerRuntimeClient,
+  options: { image: string; runId: string; timeoutMs: number },
+): Promise<StartedSearch> {
+  const started = performance.now();
+  const container = await startServiceContainer(runtime, {
+    service: 'search engine',
+    image: options.image,
+    timeoutMs: options.timeoutMs,
+    start: () =>
+      new GenericContainer(options.image)
+        .withExposedPorts(HTTP_PORT)
+        .withEnvironment(ENGINE_ENVIRONMENT)
+        .withLabels({ [RUN_ID_LABEL]: options.runId, [SERVICE_LABEL]: 'search' })
+        .withWaitStrategy(withLogsOnFailure(Wait.forHttp('/', HTTP_PORT).forStatusCode(200)))
+        .withStartupTimeout(options.timeoutMs)
+        .start(),
+  });
+  return {
+    container,
+    endpoint: { url: `http://${container.getHost()}:${container.getMappedPort(HTTP_PORT)}` },
+    readyMs: Math.round(performance.now() - started),
+  };
+}
