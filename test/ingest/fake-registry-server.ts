@@ -41,7 +41,7 @@ export async function startFakeRegistry(latest: Record<string, string>): Promise
   );
   const registryUrl = await getNpmRegistryUrl();
   const server = setupServer(...createRegistryHandlers({ registryUrl, latest }));
-  server.listen({ onUnhandledRequest: 'error' });
+  server.listen({ onUnhandledFrame: 'error' });
   return {
     server,
     registryUrl,
