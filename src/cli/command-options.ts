@@ -64,9 +64,7 @@ export function parseCommandOptions(
     if (option === undefined) {
       problems.push({
         option: token.rawName,
-        expected: `one of ${Object.keys(spec)
-          .map((n) => `--${n}`)
-          .join(', ')}`,
+        expected: `one of ${optionNames(spec)}`,
         received: 'an unknown option',
       });
     } else if (option.type === 'boolean') {
@@ -91,6 +89,12 @@ export function parseCommandOptions(
   }
   if (problems.length > 0) throw new UsageError(problems);
   return values;
+}
+
+function optionNames(spec: Record<string, OptionSpec>): string {
+  return Object.entries(spec)
+    .map(([name, option]) => (option.negatable === true ? `--no-${name}` : `--${name}`))
+    .join(', ');
 }
 
 /** `--only tt2,tt3` or `--only "tt2 tt3"` → ['tt2', 'tt3']. */
