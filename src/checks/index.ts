@@ -9,11 +9,11 @@ export { retryWithBackoff, type RetryOptions } from './retry-with-backoff.ts';
 export {
   createRecordedHandlers,
   readRecordings,
-  networkError,
   recordingSchema,
   HTTP_FIXTURES_DIR,
   type Exchange,
 } from './recorded-handlers.ts';
+export { networkError, quietRecordedNetworkErrors } from './quiet-network-errors.ts';
 export { startOutsideWorld, type OutsideWorld, type OutsideWorldOptions } from './outside-world.ts';
 export { probeRepository, probeLatestRelease, probeTag, tagOf, commitOf } from './github.ts';
 export { probeLatestVersion, latestVersion } from './npm-latest-version.ts';

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { http, HttpResponse, type AnyHandler } from 'msw';
 import { z } from 'zod';
+import { networkError } from './quiet-network-errors.ts';
 
 const exchangeSchema = z
   .strictObject({
@@ -56,15 +57,6 @@ export function createRecordedHandlers(exchanges: Exchange[] = readRecordings())
       return exchange ? replay(exchange) : undefined;
     }),
   ];
-}
-
-/** A Node-like network error: msw turns it into a failed fetch with this error as its cause. */
-export function networkError(code: string, message: string): Error {
-  return Object.assign(new Error(message), {
-    code,
-    errno: -1,
-    syscall: code === 'ENOTFOUND' ? 'getaddrinfo' : 'connect',
-  });
 }
 
 function matches(exchange: Exchange, request: Request): boolean {

@@ -1,8 +1,14 @@
 import { inspect } from 'node:util';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { probe, RequiredServicesError, settleProbes, type ProbeTarget } from '../../src/checks/index.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  probe,
+  quietRecordedNetworkErrors,
+  RequiredServicesError,
+  settleProbes,
+  type ProbeTarget,
+} from '../../src/checks/index.ts';
 import { faults } from './faults.ts';
 
 const TOKEN = 'tok-7f3a9c';
@@ -13,9 +19,29 @@ const PLAIN = 'https://svc.example.test/search';
 const FAST = { timeoutMs: 200, retries: 2, backoffMs: 1 };
 
 const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
+// Everything printed during the file, to grep for secrets at the end.
+const printed: string[] = [];
+let loud: () => void;
+beforeAll(() => {
+  for (const method of ['log', 'info', 'warn', 'error'] as const) {
+    const through = console[method].bind(console);
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+      printed.push(
+        args.map((arg) => (typeof arg === 'string' ? arg : inspect(arg, { depth: 10 }))).join(' '),
+      );
+      through(...args);
+    });
+  }
+  // Installed over the spies: the spies record what really reaches the console.
+  loud = quietRecordedNetworkErrors();
+  server.listen({ onUnhandledFrame: 'error' });
+});
 afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+afterAll(() => {
+  server.close();
+  loud();
+  vi.restoreAllMocks();
+});
 
 function target(overrides: Partial<ProbeTarget> = {}): ProbeTarget {
   return {
@@ -188,5 +214,11 @@ describe('settleProbes', () => {
       /gt3: 1 required service\(s\) failed:\n {2}- recherche-entreprises: GET .*expected HTTP 200, found HTTP 500/,
     );
     expectNoSecret(error);
+  });
+});
+
+describe('output', () => {
+  it('printed no secret while probing failing services', () => {
+    expectNoSecret(printed.join('\n'));
   });
 });
