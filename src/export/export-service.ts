@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { EXPORT_ENVIRONMENTS } from './export-environment.ts';
+import { EXPORT_ENVIRONMENTS, type ExportEnvironment } from './export-environment.ts';
 import { ExportError, ExportInputError } from './export-error.ts';
 import { claimExport, getLatestExports, listExports } from './export-status.ts';
 import { runClaimedExport, type ExportDeps } from './export-to-search.ts';
@@ -29,9 +29,14 @@ class HttpError extends Error {
   }
 }
 
-export async function startExportService(
-  deps: ExportDeps & { port?: number; host?: string },
-): Promise<ExportService> {
+export interface ExportServiceOptions extends ExportDeps {
+  port?: number;
+  host?: string;
+  /** Index prefixes per environment; default cdtn-preprod-v2 / cdtn-prod-v2. */
+  prefixes?: Partial<Record<ExportEnvironment, string>>;
+}
+
+export async function startExportService(deps: ExportServiceOptions): Promise<ExportService> {
   const running = new Set<Promise<unknown>>();
   const aborter = new AbortController();
 
@@ -42,7 +47,8 @@ export async function startExportService(
     const claim = await claimExport(deps.pool, environment, userId);
     if (claim.state === 'already-running') return [200, { isRunning: true, id: claim.row.id }];
     // The export outlives the request: its outcome is on the status row.
-    const run = runClaimedExport(deps, claim.row, { environment, userId, signal: aborter.signal })
+    const prefix = deps.prefixes?.[environment];
+    const run = runClaimedExport(deps, claim.row, { environment, userId, prefix, signal: aborter.signal })
       .catch(() => undefined)
       .finally(() => running.delete(run));
     running.add(run);

@@ -11,3 +11,7 @@ export { countSuggestions } from './suggestions.ts';
 export { countActiveAccords } from './accords.ts';
 export * from './verify/expected-counts.ts';
 export * from './verify/index-counts.ts';
+export * from './verify/alias-inspection.ts';
+export * from './verify/known-documents.ts';
+export * from './verify/frontend-queries.ts';
+export * from './verify/query-probes.ts';

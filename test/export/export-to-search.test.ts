@@ -9,12 +9,22 @@ import {
   INDEX_KINDS,
   readAliasTargets,
 } from '../../src/export/index.ts';
-import { expectedDocumentCounts, countIndexBySource } from '../../src/export/index.ts';
+import {
+  countIndexBySource,
+  deriveQueryProbes,
+  expectedDocumentCounts,
+  inspectExportAliases,
+  listExportIndices,
+  pickKnownDocuments,
+  runQueryProbe,
+} from '../../src/export/index.ts';
+import { createSearchEngine } from '../../src/search/index.ts';
+import { startCuttableProxy } from './cuttable-proxy.ts';
 import { DRILL_ADMIN_ID, startExportFixture, type ExportFixture } from './export-fixture.ts';
 import { connectTestSearchEngine } from './test-search-engine.ts';
 
 let fixture: ExportFixture;
-let search: SearchEngine;
+let search: SearchEngine & { url: string };
 const prefix = `cdtn-test-${randomUUID().slice(0, 8)}`;
 
 beforeAll(async () => {
@@ -65,5 +75,117 @@ describe('exportToSearch', () => {
     } finally {
       await fixture.pool.query(`DELETE FROM public.export_es_status WHERE status = 'running'`);
     }
+  });
+
+  it('keeps the live index and the previous one per pattern after another export', async () => {
+    const before = await inspectExportAliases(search, 'tt4', prefix);
+    const again = await exportToSearch(
+      { pool: fixture.pool, search },
+      { environment: 'preproduction', userId: DRILL_ADMIN_ID, prefix },
+    );
+    const third = await exportToSearch(
+      { pool: fixture.pool, search },
+      { environment: 'preproduction', userId: DRILL_ADMIN_ID, prefix },
+    );
+
+    const live = await inspectExportAliases(search, 'tt4', prefix);
+    expect(live.timestamp).toBe(third.timestamp);
+    const indices = await listExportIndices(search, prefix);
+    for (const kind of INDEX_KINDS)
+      expect(indices[kind].sort()).toEqual([again.indices[kind], third.indices[kind]].sort());
+    expect(third.deletedIndices).toEqual(expect.arrayContaining(Object.values(before.indices)));
+  });
+
+  it('answers the frontend queries of derived terms through the French analysis chain', async () => {
+    const probes = await deriveQueryProbes(fixture.pool);
+    expect(probes.map((probe) => probe.kind).sort()).toEqual(['accent', 'article-id', 'plural']);
+    for (const probe of probes) {
+      const outcome = await runQueryProbe(search, aliasName(prefix, 'documents'), probe);
+      expect(outcome, `${probe.kind} "${probe.query}" for ${probe.cdtnId} (${probe.title})`).toEqual({
+        found: true,
+        foundByPlainTitle: false,
+      });
+    }
+  });
+
+  it('serves known documents by id as PostgreSQL has them', async () => {
+    const known = await pickKnownDocuments(fixture.pool);
+    expect(known.length).toBeGreaterThan(0);
+    for (const document of known) {
+      const indexed = await search.getById(aliasName(prefix, 'documents'), document.cdtnId);
+      expect(indexed).toMatchObject({
+        cdtnId: document.cdtnId,
+        title: document.title,
+        slug: document.slug,
+        source: document.source,
+      });
+    }
+  });
+
+  it('fails on bulk item errors, listing the rejected document ids, and leaves the aliases on the previous export', async () => {
+    const before = await inspectExportAliases(search, 'tt4', prefix);
+    await fixture.pool.query(
+      `INSERT INTO public.documents (cdtn_id, initial_id, title, meta_description, source, slug, text, document, is_available)
+       VALUES ('0badda7e01', 'bad-date', 'Date illisible', '', 'information', 'date-illisible', 'x', '{"date": "pas une date"}', true)`,
+    );
+    try {
+      const failure = exportToSearch(
+        { pool: fixture.pool, search },
+        { environment: 'preproduction', userId: DRILL_ADMIN_ID, prefix },
+      );
+      await expect(failure).rejects.toThrow(
+        /tt4: index cdtn-test-\w+_documents-\d+: bulk batch 1: 1 of \d+ documents rejected.*\[0badda7e01\] 400 \w*mapper_parsing_exception/,
+      );
+    } finally {
+      await fixture.pool.query(`DELETE FROM public.documents WHERE cdtn_id = '0badda7e01'`);
+    }
+    const latest = (await getLatestExports(fixture.pool)).preproduction;
+    expect(latest?.status).toBe('failed');
+    expect(latest?.error).toMatch(/0badda7e01/);
+    expect((await inspectExportAliases(search, 'tt4', prefix)).indices).toEqual(before.indices);
+  });
+
+  it('refuses to move aliases found pointing at an unexpected index', async () => {
+    const before = await readAliasTargets(search, prefix);
+    const foreign = `${prefix}-foreign`;
+    await search.createIndex(foreign, {});
+    await search.updateAliases([{ add: { index: foreign, alias: aliasName(prefix, 'suggestions') } }]);
+    try {
+      await expect(
+        exportToSearch(
+          { pool: fixture.pool, search },
+          { environment: 'preproduction', userId: DRILL_ADMIN_ID, prefix },
+        ),
+      ).rejects.toThrow(
+        new RegExp(
+          `tt4: aliases ${prefix}_\\*: alias points at an unexpected index.*found ${prefix}_suggestions → ${foreign}`,
+        ),
+      );
+      await expect(inspectExportAliases(search, 'tt4', prefix)).rejects.toThrow(
+        /resolves to 2 indices.*unexpected index/,
+      );
+      expect((await readAliasTargets(search, prefix)).documents).toEqual(before.documents);
+    } finally {
+      await search.deleteIndex(foreign);
+    }
+  });
+
+  it('records the failure when the engine stops in the middle of an export, aliases still on the previous export', async () => {
+    const before = await inspectExportAliases(search, 'tt4', prefix);
+    await using proxy = await startCuttableProxy(search.url, /^POST \/[^ ]*_bulk/);
+    const viaProxy = await createSearchEngine({ url: proxy.url });
+    try {
+      await expect(
+        exportToSearch(
+          { pool: fixture.pool, search: viaProxy },
+          { environment: 'preproduction', userId: DRILL_ADMIN_ID, prefix },
+        ),
+      ).rejects.toThrow(/tt4: index cdtn-test-\w+_documents-\d+: bulk batch 1 \(\d+ documents\) failed/);
+    } finally {
+      await viaProxy.close();
+    }
+    const latest = (await getLatestExports(fixture.pool)).preproduction;
+    expect(latest).toMatchObject({ status: 'failed', error: expect.stringMatching(/bulk batch 1/) });
+    expect((await inspectExportAliases(search, 'tt4', prefix)).indices).toEqual(before.indices);
   });
 });
