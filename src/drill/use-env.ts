@@ -1,15 +1,9 @@
 // The environment a drill acts on: connected once per drill file from the descriptor the global
 // setup provided, closed when the file's task is done.
 import { afterAll, beforeAll, inject } from 'vitest';
-import type { DrillEnv, DrillEnvDescriptor } from '../env/drill-env.ts';
+import type { ConnectedDrillEnv, DrillEnv } from '../env/index.ts';
 
-// TODO(runner): import '../env/index.ts' directly once src/env lands (it exports connectDrillEnv).
-const ENV_MODULE = '../env/index.ts';
-interface EnvModule {
-  connectDrillEnv(descriptor: DrillEnvDescriptor): Promise<DrillEnv>;
-}
-
-let connected: DrillEnv | undefined;
+let connected: ConnectedDrillEnv | undefined;
 let connectedFor: string | undefined;
 
 /** The connected environment; only inside tests and hooks of a `task()`. */
@@ -31,7 +25,7 @@ export function registerEnvHooks(taskId: string): void {
     const descriptor = inject('drillEnv');
     if (descriptor == null) return;
     // Loaded only when the run started an environment: fixture runs never load the clients.
-    const { connectDrillEnv } = (await import(ENV_MODULE)) as EnvModule;
+    const { connectDrillEnv } = await import('../env/index.ts');
     try {
       connected = await connectDrillEnv(descriptor);
     } catch (error) {
@@ -45,6 +39,6 @@ export function registerEnvHooks(taskId: string): void {
     const env = connected;
     connected = undefined;
     if (env === undefined) return;
-    await Promise.all([env.pg.end(), env.search.close()]);
+    await env.close();
   });
 }

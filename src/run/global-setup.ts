@@ -1,28 +1,15 @@
 // Global setup of the drills project: starts the environment once per run (when the run asks for
 // one), provides its descriptor to the drills, and stops it at the end, on failure and on Ctrl-C.
 import type { TestProject } from 'vitest/node';
-import type { DrillEnvDescriptor, DrillTarget } from '../env/drill-env.ts';
-
-// TODO(runner): import '../env/index.ts' directly once src/env lands (it exports startEnvironment).
-const ENV_MODULE = '../env/index.ts';
-interface StartedEnvironment {
-  descriptor: DrillEnvDescriptor;
-  stop(): Promise<void>;
-}
-interface EnvModule {
-  startEnvironment(options: {
-    target: DrillTarget;
-    runId: string;
-    signal?: AbortSignal;
-  }): Promise<StartedEnvironment>;
-}
+import type { StartedEnvironment } from '../env/index.ts';
 
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const run = project.getProvidedContext().drillRun;
   project.provide('drillEnv', null);
   if (run === undefined || !run.startEnvironment || run.options.dryRun) return undefined;
 
-  const { startEnvironment } = (await import(ENV_MODULE)) as EnvModule;
+  // Loaded only when the run starts an environment: fixture runs never load Testcontainers.
+  const { startEnvironment } = await import('../env/index.ts');
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals): void =>
     controller.abort(new Error(`drill interrupted by ${signal}`));
