@@ -1,6 +1,6 @@
 // Drives an export service (the reference one, or export-elasticsearch in a cluster) through its
 // HTTP API: trigger `POST /export`, then poll `GET /export/latest` until that run has finished.
-import { setTimeout as sleep } from 'node:timers/promises';
+import { pollUntil } from '../env/poll-until.ts';
 import { EXPORT_TASKS, type ExportEnvironment } from './export-environment.ts';
 import { ExportError } from './export-error.ts';
 import type { ExportStatusRow } from './export-status.ts';
@@ -75,34 +75,41 @@ export async function waitForExport(
   options: WaitForExportOptions,
 ): Promise<ExportStatusRow> {
   const task = EXPORT_TASKS[environment];
-  const deadline = Date.now() + options.timeoutMs;
-  const isOld = (row: ExportStatusRow) =>
-    options.since != null && row.id === options.since.id && options.since.status !== 'running';
-  for (;;) {
-    options.signal?.throwIfAborted();
-    const last = (await fetchLatestExports(baseUrl, environment, options.signal))[environment];
-    if (last && !isOld(last) && last.status !== 'running') {
-      if (last.status === 'completed') return last;
-      throw new ExportError({
-        task,
-        object: `export ${last.id} (${environment}) at ${baseUrl}`,
-        expected: 'status completed',
-        found: `status ${last.status}: ${last.error ?? 'no error recorded'}`,
-      });
-    }
-    if (Date.now() + options.pollMs > deadline) {
-      const state = last
-        ? `${isOld(last) ? 'no new run; latest' : 'run'} ${last.id} ${last.status} since ${last.createdAt}`
-        : 'no export row';
-      throw new ExportError({
-        task,
-        object: `export of ${environment} at ${baseUrl}`,
-        problem: `not finished after ${options.timeoutMs} ms`,
-        found: state,
-      });
-    }
-    await sleep(options.pollMs, undefined, { signal: options.signal });
-  }
+  const since = options.since;
+  const isOld = (row: ExportStatusRow) => since != null && row.id === since.id && since.status !== 'running';
+  let last: ExportStatusRow | null = null;
+  const finished = await pollUntil(
+    async () => {
+      last = (await fetchLatestExports(baseUrl, environment, options.signal))[environment];
+      if (!last || isOld(last) || last.status === 'running') throw new Error('export still running');
+      return last;
+    },
+    {
+      timeoutMs: options.timeoutMs,
+      intervalMs: options.pollMs,
+      signal: options.signal,
+      onTimeout: (lastError) => {
+        const row = last as ExportStatusRow | null;
+        const state = row
+          ? `${isOld(row) ? 'no new run; latest' : 'run'} ${row.id} ${row.status} since ${row.createdAt}`
+          : 'no export row';
+        return new ExportError({
+          task,
+          object: `export of ${environment} at ${baseUrl}`,
+          problem: `not finished after ${options.timeoutMs} ms`,
+          found: state,
+          cause: lastError,
+        });
+      },
+    },
+  );
+  if (finished.status === 'completed') return finished;
+  throw new ExportError({
+    task,
+    object: `export ${finished.id} (${environment}) at ${baseUrl}`,
+    expected: 'status completed',
+    found: `status ${finished.status}: ${finished.error ?? 'no error recorded'}`,
+  });
 }
 
 async function request(

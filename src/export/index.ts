@@ -15,3 +15,6 @@ export * from './verify/alias-inspection.ts';
 export * from './verify/known-documents.ts';
 export * from './verify/frontend-queries.ts';
 export * from './verify/query-probes.ts';
+export * from './export-drill-config.ts';
+export * from './verify/export-checks.ts';
+export * from './export-step.ts';
