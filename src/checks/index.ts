@@ -18,3 +18,14 @@ export { startOutsideWorld, type OutsideWorld, type OutsideWorldOptions } from '
 export { probeRepository, probeLatestRelease, probeTag, tagOf, commitOf } from './github.ts';
 export { probeLatestVersion, latestVersion } from './npm-latest-version.ts';
 export { checkBackup, type BackupCheck, type CheckBackupOptions } from './check-backup.ts';
+export {
+  checkPostgresAccess,
+  type PostgresAccess,
+  type CheckPostgresAccessOptions,
+} from './check-postgres-access.ts';
+export {
+  checkSearchAccess,
+  probeIndexName,
+  type SearchAccess,
+  type CheckSearchAccessOptions,
+} from './check-search-access.ts';

@@ -36,6 +36,8 @@ export const checksConfigSchema = z.strictObject({
   search: z.strictObject({
     /** Indices the drill may create start with this prefix (gt4's probe index). */
     indexPrefix: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'a lowercase index prefix'),
+    /** Cluster target: the engine host (`host:port`) on which gt4 may create and delete its probe index. */
+    confirmIndexProbe: z.string().min(1).optional(),
   }),
   frontend: z.strictObject({
     url: z.url({ error: 'a URL' }),

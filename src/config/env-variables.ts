@@ -18,6 +18,7 @@ export const ENV_PATHS: Record<string, string> = {
   DRILL_S3_URL: 'sideServices.s3.url',
   MATTERMOST_WEBHOOK: 'sideServices.mattermost.url',
   DRILL_INDEX_PREFIX: 'search.indexPrefix',
+  DRILL_CONFIRM_INDEX_PROBE: 'search.confirmIndexProbe',
   DRILL_FRONTEND_URL: 'frontend.url',
   DRILL_FRONTEND_ALIAS_PREFIX: 'frontend.aliasPrefix',
   DRILL_ADMIN_URL: 'admin.url',
