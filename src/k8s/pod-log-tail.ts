@@ -1,0 +1,36 @@
+// The tail of a job's pod log: the pods are found by the job-name label (batch.kubernetes.io/job-name
+// since Kubernetes 1.27, job-name before), the most recent one is read.
+import type { V1Pod } from '@kubernetes/client-node';
+import type { KubeClient } from './kube-client.ts';
+
+export interface PodLogTail {
+  pod: string;
+  lines: string[];
+}
+
+const JOB_NAME_LABELS = ['batch.kubernetes.io/job-name', 'job-name'];
+
+export async function getJobPodLogTail(client: KubeClient, job: string, options: { namespace?: string; lines?: number } = {}): Promise<PodLogTail | undefined> {
+  const namespace = options.namespace ?? client.namespace;
+  const pod = await findLatestPod(client, namespace, job);
+  const name = pod?.metadata?.name;
+  if (name === undefined) return undefined;
+  const text = await client.call({ verb: 'get', resource: 'pods/log', group: '', namespace, name }, () =>
+    client.core.readNamespacedPodLog({ name, namespace, tailLines: options.lines ?? 50 }),
+  );
+  return { pod: name, lines: text.replace(/\n$/, '').split('\n') };
+}
+
+async function findLatestPod(client: KubeClient, namespace: string, job: string): Promise<V1Pod | undefined> {
+  for (const label of JOB_NAME_LABELS) {
+    const list = await client.call({ verb: 'list', resource: 'pods', group: '', namespace }, () =>
+      client.core.listNamespacedPod({ namespace, labelSelector: `${label}=${job}` }),
+    );
+    if (list.items.length > 0) return list.items.reduce((latest, pod) => (created(pod) >= created(latest) ? pod : latest));
+  }
+  return undefined;
+}
+
+function created(pod: V1Pod): number {
+  return pod.metadata?.creationTimestamp ? new Date(pod.metadata.creationTimestamp).getTime() : 0;
+}

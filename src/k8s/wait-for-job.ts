@@ -1,0 +1,98 @@
+// Waits for a Job to reach Complete or Failed (polling through the one poll helper: the test API
+// server only streams watches over WebSocket, which client-node does not speak). A failed job's
+// error carries the tail of its pod's log; the wait's own limit defaults to the job's
+// activeDeadlineSeconds plus a margin.
+import type { V1Job, V1JobCondition } from '@kubernetes/client-node';
+import { pollUntil } from '../env/poll-until.ts';
+import { K8sError } from './k8s-error.ts';
+import type { KubeClient } from './kube-client.ts';
+import { getJobPodLogTail, type PodLogTail } from './pod-log-tail.ts';
+
+export interface WaitForJobOptions {
+  namespace?: string;
+  /** Default: the job's activeDeadlineSeconds + 60 s; required when the job has none. */
+  timeoutMs?: number;
+  intervalMs?: number;
+  signal?: AbortSignal;
+  logLines?: number;
+}
+
+export interface JobResult {
+  name: string;
+  namespace: string;
+  succeeded: number;
+  failed: number;
+  startTime?: Date;
+  completionTime?: Date;
+}
+
+const DEADLINE_MARGIN_MS = 60_000;
+/** Answers that will not change by waiting. */
+const FATAL_STATUS = new Set([401, 403, 404]);
+
+export async function waitForJob(client: KubeClient, name: string, options: WaitForJobOptions = {}): Promise<JobResult> {
+  const namespace = options.namespace ?? client.namespace;
+  const read = () =>
+    client.call({ verb: 'get', resource: 'jobs', group: 'batch', namespace, name }, () => client.batch.readNamespacedJob({ name, namespace }));
+  const first = await read();
+  const deadline = first.spec?.activeDeadlineSeconds;
+  const timeoutMs = options.timeoutMs ?? (deadline === undefined ? undefined : deadline * 1000 + DEADLINE_MARGIN_MS);
+  if (timeoutMs === undefined) throw new K8sError(`k8s: Job ${namespace}/${name} has no activeDeadlineSeconds; give the wait a timeoutMs`);
+
+  let last = first;
+  const outcome = await pollUntil(
+    async () => {
+      try {
+        last = await read();
+      } catch (error) {
+        if (error instanceof K8sError && error.status !== undefined && FATAL_STATUS.has(error.status)) return { error };
+        throw error; // transient (network, 5xx): try again until the limit
+      }
+      const condition = finished(last);
+      if (condition === undefined) throw new K8sError(`k8s: Job ${namespace}/${name} is still running (${describeCounts(last)})`);
+      return { condition };
+    },
+    {
+      timeoutMs,
+      intervalMs: options.intervalMs ?? 1_000,
+      signal: options.signal,
+      onTimeout: (lastError) =>
+        new K8sError(`k8s: Job ${namespace}/${name} neither Complete nor Failed after ${timeoutMs} ms (${describeCounts(last)})`, { cause: lastError }),
+    },
+  );
+  if ('error' in outcome) throw outcome.error;
+  if (outcome.condition.type === 'Complete') return result(last, namespace);
+
+  const tail = await getJobPodLogTail(client, name, { namespace, lines: options.logLines }).catch((error: unknown) => error);
+  throw new K8sError(
+    `k8s: Job ${namespace}/${name} failed: ${outcome.condition.reason ?? 'no reason'}` +
+      `${outcome.condition.message ? ` (${outcome.condition.message})` : ''}; ${describeCounts(last)}${describeTail(tail)}`,
+  );
+}
+
+function finished(job: V1Job): V1JobCondition | undefined {
+  return job.status?.conditions?.find((condition) => (condition.type === 'Complete' || condition.type === 'Failed') && condition.status === 'True');
+}
+
+function describeCounts(job: V1Job): string {
+  const status = job.status ?? {};
+  return `active ${status.active ?? 0}, succeeded ${status.succeeded ?? 0}, failed ${status.failed ?? 0}, backoffLimit ${job.spec?.backoffLimit ?? 6}`;
+}
+
+function describeTail(tail: PodLogTail | undefined | unknown): string {
+  if (tail === undefined) return '; no pod found by its job-name label';
+  if (tail instanceof Error || typeof tail !== 'object' || tail === null) return `; its pod's log could not be read: ${String(tail instanceof Error ? tail.message : tail)}`;
+  const { pod, lines } = tail as PodLogTail;
+  return `; last ${lines.length} log lines of pod ${pod}:\n${lines.join('\n')}`;
+}
+
+function result(job: V1Job, namespace: string): JobResult {
+  return {
+    name: job.metadata?.name ?? '',
+    namespace,
+    succeeded: job.status?.succeeded ?? 0,
+    failed: job.status?.failed ?? 0,
+    startTime: job.status?.startTime,
+    completionTime: job.status?.completionTime,
+  };
+}

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { createJobFromCronJob, startJobController, waitForJob, withDrillLease, type JobWorkContext, type KubeClient } from '../../src/k8s/index.ts';
+import type { V1Job } from '@kubernetes/client-node';
+import { clientInNewNamespace, createCronIngester, useTestApiServer } from './fixtures.ts';
+
+const server = useTestApiServer();
+
+async function withController<T>(client: KubeClient, run: (job: V1Job, context: JobWorkContext) => Promise<void>, body: () => Promise<T>): Promise<T> {
+  const controller = await startJobController({ kubeconfig: server().kubeconfigPath, namespace: client.namespace, run, intervalMs: 50 });
+  try {
+    return await body();
+  } finally {
+    await controller.stop();
+    expect(controller.errors).toEqual([]);
+  }
+}
+
+async function leaseHolder(client: KubeClient): Promise<string | undefined> {
+  const lease = await client.coordination.readNamespacedLease({ name: 'cdtn-recovery-drill', namespace: client.namespace });
+  return lease.spec?.holderIdentity;
+}
+
+describe('createJobFromCronJob', () => {
+  it('builds the job as kubectl create job --from=cronjob does', async () => {
+    const client = clientInNewNamespace(server());
+    const cronJob = await createCronIngester(client);
+    const job = await createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual' });
+    const stored = await client.batch.readNamespacedJob({ name: 'cron-ingester-manual', namespace: client.namespace });
+    for (const created of [job, stored]) {
+      expect(created.metadata?.annotations).toEqual({ 'cronjob.kubernetes.io/instantiate': 'manual', ...cronJob.spec?.jobTemplate.metadata?.annotations });
+      expect(created.metadata?.labels).toEqual(cronJob.spec?.jobTemplate.metadata?.labels);
+      expect(created.metadata?.ownerReferences).toEqual([
+        { apiVersion: 'batch/v1', kind: 'CronJob', name: 'cron-ingester', uid: cronJob.metadata?.uid, controller: true },
+      ]);
+      expect(created.spec).toEqual(cronJob.spec?.jobTemplate.spec);
+    }
+  });
+
+  it('refuses an existing job by name, or suffixes the run', async () => {
+    const client = clientInNewNamespace(server());
+    await createCronIngester(client);
+    await createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual' });
+    await expect(createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual' })).rejects.toThrow(
+      `Job ${client.namespace}/cron-ingester-manual already exists`,
+    );
+    const suffixed = await createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual', onExists: 'suffix', suffix: 'run2' });
+    expect(suffixed.metadata?.name).toBe('cron-ingester-manual-run2');
+  });
+
+  it('names the missing CronJob, and the lease is released', async () => {
+    const client = clientInNewNamespace(server());
+    const run = withDrillLease(client, { holderIdentity: 'test-missing' }, () =>
+      createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual' }),
+    );
+    await expect(run).rejects.toThrow(`k8s: CronJob ${client.namespace}/cron-ingester not found (context drill-test, API server ${server().url})`);
+    expect(await leaseHolder(client)).toBeUndefined();
+  });
+});
+
+describe('waitForJob', () => {
+  it('returns when the job completes, with its counts', async () => {
+    const client = clientInNewNamespace(server());
+    await createCronIngester(client);
+    const worked: string[] = [];
+    const result = await withController(
+      client,
+      async (job) => {
+        worked.push(job.metadata?.name ?? '');
+      },
+      async () => {
+        const job = await createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual' });
+        return waitForJob(client, job.metadata?.name ?? '', { intervalMs: 50 });
+      },
+    );
+    expect(worked).toEqual(['cron-ingester-manual']);
+    expect(result).toMatchObject({ name: 'cron-ingester-manual', succeeded: 1, failed: 0 });
+    expect(result.completionTime?.getTime()).toBeGreaterThanOrEqual(result.startTime?.getTime() ?? Infinity);
+  });
+
+  it('reports a job that reached its backoff limit with the tail of its pod log, and the lease is released', async () => {
+    const client = clientInNewNamespace(server());
+    const cronJob = await createCronIngester(client);
+    const backoffLimit = cronJob.spec?.jobTemplate.spec?.backoffLimit ?? 0;
+    const attempts: number[] = [];
+    const failing = withController(
+      client,
+      async (_job, { log, attempt }) => {
+        attempts.push(attempt);
+        log(`attempt ${attempt}: fetching @socialgouv/legi-data`);
+        throw new Error(`attempt ${attempt}: HASURA_GRAPHQL_ENDPOINT refused the connection`);
+      },
+      () =>
+        withDrillLease(client, { holderIdentity: 'test-backoff' }, async () => {
+          const job = await createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual' });
+          return waitForJob(client, job.metadata?.name ?? '', { intervalMs: 50 });
+        }),
+    );
+    const lastAttempt = backoffLimit + 1;
+    await expect(failing).rejects.toThrow(
+      new RegExp(
+        `Job ${client.namespace}/cron-ingester-manual failed: BackoffLimitExceeded \\(Job has reached the specified backoff limit\\); ` +
+          `active 0, succeeded 0, failed ${lastAttempt}, backoffLimit ${backoffLimit}; last \\d+ log lines of pod cron-ingester-manual-\\w+:\\n` +
+          `attempt ${lastAttempt}: fetching @socialgouv/legi-data\\nError: attempt ${lastAttempt}: HASURA_GRAPHQL_ENDPOINT refused`,
+      ),
+    );
+    expect(attempts).toEqual(Array.from({ length: lastAttempt }, (_, i) => i + 1));
+    expect(await leaseHolder(client)).toBeUndefined();
+  });
+
+  it("reports a job killed at its activeDeadlineSeconds", async () => {
+    const client = clientInNewNamespace(server());
+    await createCronIngester(client, { activeDeadlineSeconds: 1, backoffLimit: 3 });
+    const failing = withController(
+      client,
+      (_job, { signal, log }) =>
+        new Promise<void>((_resolve, reject) => {
+          log('ingesting @socialgouv/kali-data');
+          signal.addEventListener('abort', () => reject(new Error('killed at the deadline')));
+        }),
+      async () => {
+        const job = await createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual' });
+        return waitForJob(client, job.metadata?.name ?? '', { intervalMs: 50 });
+      },
+    );
+    await expect(failing).rejects.toThrow(/failed: DeadlineExceeded \(Job was active longer than specified deadline\); active 0, succeeded 0, failed 1, [^\n]*\n?ingesting @socialgouv\/kali-data/);
+  });
+
+  it('gives up at its own limit when nothing finishes the job, and the lease is released', async () => {
+    const client = clientInNewNamespace(server());
+    await createCronIngester(client);
+    const timeoutMs = 300;
+    const waiting = withDrillLease(client, { holderIdentity: 'test-timeout' }, async () => {
+      const job = await createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual' });
+      return waitForJob(client, job.metadata?.name ?? '', { timeoutMs, intervalMs: 50 });
+    });
+    await expect(waiting).rejects.toThrow(`Job ${client.namespace}/cron-ingester-manual neither Complete nor Failed after ${timeoutMs} ms (active 0, succeeded 0, failed 0, backoffLimit 1)`);
+    expect(await leaseHolder(client)).toBeUndefined();
+  });
+
+  it('stops waiting when the run is aborted', async () => {
+    const client = clientInNewNamespace(server());
+    await createCronIngester(client);
+    const job = await createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual' });
+    const abort = new AbortController();
+    const waiting = waitForJob(client, job.metadata?.name ?? '', { intervalMs: 50, signal: abort.signal });
+    abort.abort(new Error('Ctrl-C'));
+    await expect(waiting).rejects.toThrow('Ctrl-C');
+  });
+});
