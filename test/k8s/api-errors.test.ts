@@ -1,0 +1,67 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createJobFromCronJob, loadKubeClient, withDrillLease } from '../../src/k8s/index.ts';
+import { createCronIngester, useTestApiServer } from './fixtures.ts';
+
+// CRUD mode grants everything: the 403 comes from a fixed answer (the mock's expectation mode).
+const FORBIDDEN_NAMESPACE = 'drill-forbidden';
+const server = useTestApiServer({
+  namespace: FORBIDDEN_NAMESPACE,
+  answers: [{ status: 403, method: 'GET', path: `/apis/batch/v1/namespaces/${FORBIDDEN_NAMESPACE}/cronjobs/cron-ingester` }],
+});
+
+const dirs: string[] = [];
+afterAll(async () => {
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+describe('API errors', () => {
+  it('names the verb, resource and grants on a 403, and the lease is released', async () => {
+    const client = loadKubeClient({ kubeconfigPath: server().kubeconfigPath });
+    await createCronIngester(client);
+    const run = withDrillLease(client, { holderIdentity: 'test-403' }, () =>
+      createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual' }),
+    );
+    await expect(run).rejects.toThrow(
+      `k8s: forbidden to get cronjobs (apiGroup "batch") in namespace ${FORBIDDEN_NAMESPACE} (context drill-test, API server ${server().url})`,
+    );
+    await expect(run).rejects.toThrow('the drill needs the grants of deploy/rbac.yaml');
+    const lease = await client.coordination.readNamespacedLease({ name: 'cdtn-recovery-drill', namespace: FORBIDDEN_NAMESPACE });
+    expect(lease.spec?.holderIdentity).toBeUndefined();
+  });
+
+  it('says the API server cannot be reached, naming it and the context', async () => {
+    const port = await closedPort();
+    const dir = await mkdtemp(join(tmpdir(), 'drill-unreachable-'));
+    dirs.push(dir);
+    const kubeconfigPath = join(dir, 'kubeconfig.yaml');
+    const kubeconfig = await readFile(server().kubeconfigPath, 'utf8');
+    await writeFile(kubeconfigPath, kubeconfig.replace(server().url, `http://127.0.0.1:${port}`));
+    const client = loadKubeClient({ kubeconfigPath });
+    await expect(withDrillLease(client, {}, async () => undefined)).rejects.toThrow(
+      `k8s: cannot reach the Kubernetes API server http://127.0.0.1:${port} (context drill-test) to get Lease ${FORBIDDEN_NAMESPACE}/cdtn-recovery-drill: ECONNREFUSED`,
+    );
+  });
+
+  it('lists the contexts when the one asked for is not in the kubeconfig', () => {
+    expect(() => loadKubeClient({ kubeconfigPath: server().kubeconfigPath, context: 'ovh-prod' })).toThrow(
+      'k8s: context ovh-prod is not in the kubeconfig; it has: drill-test',
+    );
+  });
+
+  it('names a kubeconfig file that does not exist', () => {
+    expect(() => loadKubeClient({ kubeconfigPath: '/nonexistent/kubeconfig' })).toThrow('k8s: kubeconfig /nonexistent/kubeconfig does not exist');
+  });
+});

@@ -1,0 +1,72 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { V1MicroTime } from '@kubernetes/client-node';
+import { describe, expect, it } from 'vitest';
+import { acquireDrillLease, DRILL_LEASE_NAME, type KubeClient } from '../../src/k8s/index.ts';
+import { clientInNewNamespace, useTestApiServer } from './fixtures.ts';
+
+const server = useTestApiServer();
+
+function readLease(client: KubeClient) {
+  return client.coordination.readNamespacedLease({ name: DRILL_LEASE_NAME, namespace: client.namespace });
+}
+
+describe('the drill Lease', () => {
+  it('makes a second drill in the namespace fail at once, naming the holder, until it is released', async () => {
+    const client = clientInNewNamespace(server());
+    const first = await acquireDrillLease(client, { holderIdentity: 'alice@ci/run-1' });
+    try {
+      await expect(acquireDrillLease(client, { holderIdentity: 'bob@laptop/run-2' })).rejects.toThrow(
+        new RegExp(`another drill is running in namespace ${client.namespace}: the Lease ${DRILL_LEASE_NAME} is held by alice@ci/run-1, renewed \\S+ for 60 s`),
+      );
+    } finally {
+      await first.release();
+    }
+    expect((await readLease(client)).spec?.holderIdentity).toBeUndefined();
+    const second = await acquireDrillLease(client, { holderIdentity: 'bob@laptop/run-2' });
+    expect((await readLease(client)).spec?.holderIdentity).toBe('bob@laptop/run-2');
+    await second.release();
+  });
+
+  it('is renewed while the run lasts', async () => {
+    const client = clientInNewNamespace(server());
+    const lease = await acquireDrillLease(client, { holderIdentity: 'alice@ci/run-1', renewEveryMs: 50 });
+    try {
+      const acquired = new Date(String((await readLease(client)).spec?.renewTime)).getTime();
+      await sleep(300);
+      const renewed = new Date(String((await readLease(client)).spec?.renewTime)).getTime();
+      expect(renewed).toBeGreaterThan(acquired);
+      expect(lease.lost.aborted).toBe(false);
+    } finally {
+      await lease.release();
+    }
+  });
+
+  it('is taken over when its holder stopped renewing it past its duration', async () => {
+    const client = clientInNewNamespace(server());
+    const longAgo = new V1MicroTime(Date.now() - 120_000);
+    await client.coordination.createNamespacedLease({
+      namespace: client.namespace,
+      body: {
+        apiVersion: 'coordination.k8s.io/v1',
+        kind: 'Lease',
+        metadata: { name: DRILL_LEASE_NAME },
+        spec: { holderIdentity: 'crashed@ci/run-0', leaseDurationSeconds: 60, renewTime: longAgo, acquireTime: longAgo, leaseTransitions: 3 },
+      },
+    });
+    const lease = await acquireDrillLease(client, { holderIdentity: 'alice@ci/run-1' });
+    const stored = await readLease(client);
+    expect(stored.spec).toMatchObject({ holderIdentity: 'alice@ci/run-1', leaseTransitions: 4 });
+    await lease.release();
+  });
+
+  it('signals the run when a renewal fails', async () => {
+    const client = clientInNewNamespace(server());
+    const lease = await acquireDrillLease(client, { holderIdentity: 'alice@ci/run-1', renewEveryMs: 50 });
+    // someone deletes it under us: the next renewal cannot update it
+    await client.coordination.deleteNamespacedLease({ name: DRILL_LEASE_NAME, namespace: client.namespace });
+    await sleep(300);
+    expect(lease.lost.aborted).toBe(true);
+    expect(String(lease.lost.reason)).toContain(`lost the Lease ${client.namespace}/${DRILL_LEASE_NAME}`);
+    await expect(lease.release()).rejects.toThrow('not found');
+  });
+});
