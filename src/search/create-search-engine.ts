@@ -6,7 +6,7 @@ import type { EngineDistribution, SearchEngine } from './search-engine.ts';
 import { ElasticsearchEngine } from './adapters/elasticsearch-engine.ts';
 import { OpenSearchEngine, openSearchClientOptions } from './adapters/opensearch-engine.ts';
 import { toClientConnection, type ClientConnection, type SearchTlsOptions } from './client-connection.ts';
-import { callEngine, SearchEngineError } from './search-engine-error.ts';
+import { describeClientError, SearchEngineError } from './search-engine-error.ts';
 
 export interface CreateSearchEngineOptions {
   /** Skip the probe (e.g. an engine behind a proxy that hides `GET /`). */
@@ -25,21 +25,34 @@ export async function createSearchEngine(
     : new ElasticsearchEngine(connection);
 }
 
-/** `version.distribution == "opensearch"`, or Elasticsearch's `x-elastic-product` header. */
+/**
+ * `version.distribution == "opensearch"`, or Elasticsearch's `x-elastic-product` header, which
+ * Elasticsearch also sends on errors (its integ-test build answers `GET /` with 405).
+ */
 export async function probeDistribution(connection: ClientConnection): Promise<EngineDistribution> {
   const target = { label: 'search engine', url: connection.redactedUrl };
   const client = new Client({ ...openSearchClientOptions(connection), maxRetries: 0 });
   try {
-    const response = await callEngine(target, 'probe GET /', undefined, () => client.info());
-    const body = response.body as { version?: { distribution?: string } };
-    if (body.version?.distribution === 'opensearch') return 'opensearch';
-    if (response.headers?.['x-elastic-product'] === 'Elasticsearch') return 'elasticsearch';
+    const response = await client.info().catch((error: unknown) => {
+      if (isElasticsearch((error as { meta?: { headers?: unknown } }).meta?.headers)) return undefined;
+      throw new SearchEngineError(
+        { target, operation: 'probe GET /', ...describeClientError(error) },
+        { cause: error },
+      );
+    });
+    if (response === undefined || isElasticsearch(response.headers)) return 'elasticsearch';
+    const distribution = (response.body as { version?: { distribution?: unknown } }).version?.distribution;
+    if (distribution === 'opensearch') return 'opensearch';
     throw new SearchEngineError({
       target,
       operation: 'probe GET /',
-      reason: `expected version.distribution "opensearch" or header x-elastic-product: Elasticsearch, found distribution ${JSON.stringify(body.version?.distribution)} and no such header`,
+      reason: `expected version.distribution "opensearch" or the header x-elastic-product: Elasticsearch, found distribution ${JSON.stringify(distribution)} and no such header`,
     });
   } finally {
     await client.close();
   }
+}
+
+function isElasticsearch(headers: unknown): boolean {
+  return (headers as Record<string, unknown> | null | undefined)?.['x-elastic-product'] === 'Elasticsearch';
 }

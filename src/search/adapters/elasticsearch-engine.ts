@@ -37,9 +37,17 @@ export class ElasticsearchEngine implements SearchEngine {
   }
 
   info(): Promise<EngineInfo> {
-    return callEngine(this.#target, 'info', undefined, async () =>
-      toInfo(await this.#client.info(), 'elasticsearch'),
-    );
+    return callEngine(this.#target, 'info', undefined, async () => {
+      try {
+        return toInfo(await this.#client.info(), 'elasticsearch');
+      } catch (error) {
+        // Without the rest-root module (Elasticsearch's integ-test build) `GET /` answers 405.
+        if (statusOf(error) !== 405) throw error;
+        const { cluster_name, nodes } = await this.#client.nodes.info({ node_id: '_local' });
+        const version = Object.values(nodes)[0]?.version ?? 'unknown';
+        return { distribution: 'elasticsearch', version, clusterName: cluster_name };
+      }
+    });
   }
 
   health(): Promise<ClusterHealth> {

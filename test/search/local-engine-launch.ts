@@ -1,0 +1,92 @@
+// How each engine runs as a host process from what images/<kind>/prepare.sh leaves in the cache:
+// the command, its environment, and the files its home needs. Shared by the contract tests and the
+// measurements; containers use the Containerfiles instead.
+import { cp, chown, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { execa } from 'execa';
+
+export type LocalEngineKind = 'opensearch' | 'elasticsearch';
+
+export interface LaunchSpec {
+  command: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+const IMAGES_DIR = join(import.meta.dirname, '..', '..', 'images');
+const HEAP = '-Xms512m -Xmx1g';
+/** Elasticsearch refuses to run as root: as root, it runs as this user (uid/gid of Debian's nobody). */
+const UNPRIVILEGED = { user: 'nobody', uid: 65534, gid: 65534 };
+
+/** Runs images/<kind>/prepare.sh (resolves and caches the jars once) and returns its directory. */
+export async function prepareEngine(kind: LocalEngineKind): Promise<string> {
+  const script = join(IMAGES_DIR, kind, 'prepare.sh');
+  const { stdout } = await execa('bash', [script], { stderr: 'inherit' });
+  return stdout.trim().split('\n').at(-1) ?? '';
+}
+
+export async function buildLaunchSpec(
+  kind: LocalEngineKind,
+  prepared: string,
+  home: string,
+  port: number,
+): Promise<LaunchSpec> {
+  if (kind === 'opensearch') {
+    return {
+      command: 'java',
+      args: [
+        ...HEAP.split(' '),
+        '-cp',
+        `${prepared}/classes:${prepared}/lib/*`,
+        'DrillOpenSearch',
+        `path.home=${home}`,
+        `http.port=${port}`,
+        'network.host=127.0.0.1',
+      ],
+      env: process.env,
+      cwd: home,
+    };
+  }
+  // A home of its own: hard links to the read-only distribution, a writable copy of config/.
+  const distribution = join(prepared, 'elasticsearch-8.13.4');
+  for (const dir of ['bin', 'lib', 'modules'])
+    await execa('cp', ['-al', join(distribution, dir), join(home, dir)]);
+  await cp(join(distribution, 'config'), join(home, 'config'), { recursive: true });
+  for (const dir of ['data', 'logs', 'tmp', 'plugins']) await mkdir(join(home, dir));
+  const settings = {
+    'discovery.type': 'single-node',
+    'xpack.security.enabled': 'false',
+    'network.host': '127.0.0.1',
+    'http.port': String(port),
+    'cluster.routing.allocation.disk.threshold_enabled': 'false',
+  };
+  const command = join(home, 'bin', 'elasticsearch');
+  const args = Object.entries(settings).flatMap(([key, value]) => ['-E', `${key}=${value}`]);
+  const env = {
+    ...process.env,
+    ES_JAVA_HOME: await javaHome(),
+    ES_JAVA_OPTS: HEAP,
+    ES_TMPDIR: join(home, 'tmp'),
+  };
+  if (process.getuid?.() !== 0) return { command, args, env, cwd: home };
+  for (const dir of ['', 'config', 'data', 'logs', 'tmp', 'plugins'])
+    await chown(join(home, dir), UNPRIVILEGED.uid, UNPRIVILEGED.gid);
+  await execa('chown', ['-R', `${UNPRIVILEGED.uid}:${UNPRIVILEGED.gid}`, join(home, 'config')]);
+  return {
+    command: 'setpriv',
+    args: [`--reuid=${UNPRIVILEGED.user}`, `--regid=${UNPRIVILEGED.gid}`, '--clear-groups', command, ...args],
+    env,
+    cwd: home,
+  };
+}
+
+/** The JDK/JRE home of the `java` on PATH (Elasticsearch's integ-test build bundles none). */
+async function javaHome(): Promise<string> {
+  if (process.env.JAVA_HOME) return process.env.JAVA_HOME;
+  const { stdout } = await execa('readlink', [
+    '-f',
+    (await execa('sh', ['-c', 'command -v java'])).stdout.trim(),
+  ]);
+  return join(stdout.trim(), '..', '..');
+}

@@ -1,0 +1,142 @@
+// Starts a real engine as a host process for a test: a free port, a throwaway home, a poll until
+// `GET /_cluster/health` answers, the last log lines in every failure, and a stop that ends the
+// process group it started (Elasticsearch runs a CLI JVM and a server JVM) and removes the home.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildLaunchSpec, prepareEngine, type LocalEngineKind } from './local-engine-launch.ts';
+
+export interface StartedLocalEngine extends AsyncDisposable {
+  kind: LocalEngineKind;
+  url: string;
+  pid: number;
+  /** From spawn to the first successful health answer. */
+  readyMs: number;
+  /** Resident memory of the process and its descendants, in bytes. */
+  getRssBytes(): Promise<number>;
+  getLogTail(lines?: number): string;
+  stop(): Promise<void>;
+}
+
+const LOG_LINES_KEPT = 50;
+
+export async function startLocalEngine(
+  kind: LocalEngineKind,
+  options: { timeoutMs?: number } = {},
+): Promise<StartedLocalEngine> {
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const prepared = await prepareEngine(kind);
+  const home = await mkdtemp(join(tmpdir(), `cdtn-drill-${kind}-`));
+  const port = await getFreePort();
+  const spec = await buildLaunchSpec(kind, prepared, home, port);
+  const started = performance.now();
+  const child = spawn(spec.command, spec.args, {
+    cwd: spec.cwd,
+    env: spec.env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log: string[] = [];
+  const keep = (chunk: Buffer): void => {
+    log.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    log.splice(0, Math.max(0, log.length - LOG_LINES_KEPT));
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise<string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(`exited with ${signal ?? code}`)),
+  );
+  const getLogTail = (lines = LOG_LINES_KEPT): string => log.slice(-lines).join('\n');
+  const stop = async (): Promise<void> => {
+    await stopProcessGroup(child, exited);
+    await rm(home, { recursive: true, force: true });
+  };
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilHealthy(url, exited, timeoutMs);
+  } catch (error) {
+    await stop();
+    throw new Error(
+      `local ${kind} on port ${port}: ${(error as Error).message}; last log lines:\n${getLogTail()}`,
+      { cause: error },
+    );
+  }
+  const readyMs = Math.round(performance.now() - started);
+  return {
+    kind,
+    url,
+    pid: child.pid ?? -1,
+    readyMs,
+    getRssBytes: () => getTreeRssBytes(child.pid ?? -1),
+    getLogTail,
+    stop,
+    [Symbol.asyncDispose]: stop,
+  };
+}
+
+async function waitUntilHealthy(url: string, exited: Promise<string>, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  let lastProblem = 'no answer yet';
+  let exit: string | undefined;
+  void exited.then((reason) => (exit = reason));
+  while (performance.now() < deadline) {
+    if (exit !== undefined) throw new Error(`the process ${exit} before answering`);
+    try {
+      const response = await fetch(`${url}/_cluster/health`, { signal: AbortSignal.timeout(2_000) });
+      if (response.ok) return;
+      lastProblem = `GET /_cluster/health answered ${response.status}`;
+    } catch (error) {
+      lastProblem = (error as Error).message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`not healthy after ${timeoutMs} ms (last: ${lastProblem})`);
+}
+
+async function stopProcessGroup(child: ChildProcess, exited: Promise<string>): Promise<void> {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  const signalGroup = (signal: NodeJS.Signals): void => {
+    try {
+      process.kill(-(child.pid as number), signal);
+    } catch {
+      // already gone
+    }
+  };
+  signalGroup('SIGTERM');
+  const timer = setTimeout(() => signalGroup('SIGKILL'), 30_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function getFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address !== null
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** VmRSS of a process and all its descendants, from /proc. */
+async function getTreeRssBytes(pid: number): Promise<number> {
+  let total = 0;
+  const visit = async (current: number): Promise<void> => {
+    const status = await readFile(`/proc/${current}/status`, 'utf8').catch(() => '');
+    total += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+    const tasks = await readdir(`/proc/${current}/task`).catch(() => []);
+    for (const task of tasks) {
+      const children = await readFile(`/proc/${current}/task/${task}/children`, 'utf8').catch(() => '');
+      for (const child of children.split(' ').filter(Boolean)) await visit(Number(child));
+    }
+  };
+  await visit(pid);
+  return total;
+}
