@@ -27,6 +27,22 @@ export async function countCodeDuTravailArticles(tarballPath: string): Promise<n
   return articles;
 }
 
+/** The articles of the code du travail with these numbers (e.g. L1), by number, as the package has them. */
+export async function findCodeDuTravailArticles(
+  tarballPath: string,
+  nums: readonly string[],
+): Promise<Map<string, { id: string; cid: string }>> {
+  const found = new Map<string, { id: string; cid: string }>();
+  await readOneJsonFile('@socialgouv/legi-data', tarballPath, CODE_DU_TRAVAIL_FILE, (key, value) => {
+    const node = value as { type?: unknown; data?: { num?: string; id?: string; cid?: string } };
+    if (key !== 'data' && node?.type === 'article' && node.data?.num && nums.includes(node.data.num)) {
+      found.set(node.data.num, { id: node.data.id ?? '', cid: node.data.cid ?? '' });
+    }
+    return value;
+  });
+  return found;
+}
+
 /** Fiches in `fiches-travail.json` of a fiches-travail-data tarball. */
 export async function countFichesTravail(tarballPath: string): Promise<number> {
   const fiches = await readOneJsonFile<unknown[]>(

@@ -1,12 +1,26 @@
 export { createCdtnIdGenerator, type CdtnIdGenerator } from './cdtn-id.ts';
 export { DATA_PACKAGES, getPackageReader } from './data-packages.ts';
-export { countCodeDuTravailArticles, countFichesTravail, countServiceSheets } from './expected-counts.ts';
+export {
+  countCodeDuTravailArticles,
+  countFichesTravail,
+  countServiceSheets,
+  findCodeDuTravailArticles,
+} from './expected-counts.ts';
+export { loadIngestConfig, type IngestConfig } from './ingest-config.ts';
+export { measureIngest, type IngestMeasure } from './measure-ingest.ts';
 export {
   createRegistryHandlers,
   getServedLatestVersion,
   type RegistryHandlersOptions,
 } from './fake-registry.ts';
 export { IngestError } from './ingest-error.ts';
+export {
+  findDuplicateDocuments,
+  fingerprintArticles,
+  fingerprintSources,
+  getAvailableCounts,
+  getPackageVersions,
+} from './ingest-facts.ts';
 export { ingestPackages, type IngestOptions } from './ingest-packages.ts';
 export type { IngestResult, SkipReason } from './ingest-result.ts';
 export {
@@ -17,4 +31,5 @@ export {
   type CachedPackage,
   type FillPackageCacheOptions,
 } from './package-cache.ts';
-export { getNpmRegistryUrl, type RegistryOptions } from './registry-options.ts';
+export { getNpmRegistryUrl, getRegistryUrl, type RegistryOptions } from './registry-options.ts';
+export { prepareServedRegistry, type ServedRegistry } from './served-registry.ts';

@@ -7,13 +7,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import semver from 'semver';
 import { downloadTarball, fetchPackageManifest, type PackageManifest } from './registry-client.ts';
+import { loadIngestConfig } from './ingest-config.ts';
 import { resolveRegistryOptions, type RegistryOptions } from './registry-options.ts';
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** DRILL_CACHE_DIR, else `.cache/packages` in the repository (ignored by git). */
 export function getPackageCacheDir(): string {
-  return process.env.DRILL_CACHE_DIR ?? path.join(repositoryRoot, '.cache', 'packages');
+  return loadIngestConfig().cacheDir ?? path.join(repositoryRoot, '.cache', 'packages');
 }
 
 export function getCachedTarballPath(cacheDir: string, packageName: string, version: string): string {

@@ -1,9 +1,10 @@
 // Where and how patiently the ingester talks to the npm registry. The base URL is never written in
 // code: it comes from the caller, else from npm's own configuration (`npm config get registry`).
 import { execa } from 'execa';
+import { loadIngestConfig } from './ingest-config.ts';
 
 export interface RegistryOptions {
-  /** Registry base URL; default: `npm config get registry`. */
+  /** Registry base URL; default: DRILL_NPM_REGISTRY, else `npm config get registry`. */
   url?: string;
   /** Per-attempt timeout of a metadata request, in ms (default 30 000). */
   timeoutMs?: number;
@@ -31,11 +32,16 @@ export function getNpmRegistryUrl(): Promise<string> {
   return npmRegistryUrl;
 }
 
+/** The registry the ingester talks to: DRILL_NPM_REGISTRY, else npm's configured registry. */
+export async function getRegistryUrl(): Promise<string> {
+  return (loadIngestConfig().registryUrl ?? (await getNpmRegistryUrl())).replace(/\/+$/, '');
+}
+
 export async function resolveRegistryOptions(
   options: RegistryOptions = {},
 ): Promise<ResolvedRegistryOptions> {
   return {
-    url: (options.url ?? (await getNpmRegistryUrl())).replace(/\/+$/, ''),
+    url: (options.url ?? (await getRegistryUrl())).replace(/\/+$/, ''),
     timeoutMs: options.timeoutMs ?? 30_000,
     downloadTimeoutMs: options.downloadTimeoutMs ?? 300_000,
     retries: options.retries ?? 3,

@@ -8,6 +8,12 @@ describe('cdtn_id', () => {
     expect(generateCdtnId('code_du_travail', 'LEGIARTI000006901843')).toBe('e08224ce8a'); // L2312-1
   });
 
+  it('drops the leading zeros of the hash, as xxhashjs/cuint in cdtn-admin print it', async () => {
+    const generateCdtnId = await createCdtnIdGenerator();
+    // xxhash64 of "fiches_service_publicF22" with seed 0x1e7f is 0x0c6817f9aed27908
+    expect(generateCdtnId('fiches_service_public', 'F22')).toBe('c6817f9aed');
+  });
+
   it('depends on the source as well as the id', async () => {
     const generateCdtnId = await createCdtnIdGenerator();
     expect(generateCdtnId('fiches_service_public', 'LEGIARTI000017961623')).not.toBe('517701f79f');

@@ -5,7 +5,7 @@ import {
   createRegistryHandlers,
   DATA_PACKAGES,
   fillPackageCache,
-  getNpmRegistryUrl,
+  getRegistryUrl,
 } from '../../src/ingest/index.ts';
 
 /** Versions of the partial mirror the tests use: an older one (the "backup") and a newer one. */
@@ -39,7 +39,7 @@ export async function startFakeRegistry(latest: Record<string, string>): Promise
       ]),
     ),
   );
-  const registryUrl = await getNpmRegistryUrl();
+  const registryUrl = await getRegistryUrl();
   const server = setupServer(...createRegistryHandlers({ registryUrl, latest }));
   server.listen({ onUnhandledFrame: 'error' });
   return {

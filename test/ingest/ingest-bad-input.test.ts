@@ -8,14 +8,15 @@ import { delay, http, HttpResponse } from 'msw';
 import type pg from 'pg';
 import { create as createTar } from 'tar';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { IngestError, ingestPackages, type RegistryOptions } from '../../src/ingest/index.ts';
-import { NEWER, OLDER, startFakeRegistry, type FakeRegistry } from './fake-registry-server.ts';
 import {
-  fingerprintSource,
+  fingerprintSources,
   getPackageVersions,
-  startIngestTestServer,
-  type IngestTestServer,
-} from './ingest-test-database.ts';
+  IngestError,
+  ingestPackages,
+  type RegistryOptions,
+} from '../../src/ingest/index.ts';
+import { NEWER, OLDER, startFakeRegistry, type FakeRegistry } from './fake-registry-server.ts';
+import { startIngestTestServer, type IngestTestServer } from './ingest-test-database.ts';
 
 const FICHES = '@socialgouv/fiches-travail-data';
 const SOURCE = 'page_fiche_ministere_travail';
@@ -24,7 +25,7 @@ const FAST: RegistryOptions = { retries: 2, backoffMs: 5, timeoutMs: 200 };
 let registry: FakeRegistry;
 let database: IngestTestServer;
 let pool: pg.Pool;
-let before: { fingerprint: string; versions: Record<string, string> };
+let before: { fingerprint: string | undefined; versions: Record<string, string> };
 
 const latestUrl = () => `${registry.registryUrl}/${FICHES}/latest`;
 const tarballRoute = () => `${registry.registryUrl}/${FICHES}/-/:file`;
@@ -39,7 +40,7 @@ async function readManifest(
 }
 
 async function expectDatabaseUnchanged(): Promise<void> {
-  expect(await fingerprintSource(pool, SOURCE)).toBe(before.fingerprint);
+  expect(await (await fingerprintSources(pool))[SOURCE]).toBe(before.fingerprint);
   expect(await getPackageVersions(pool)).toEqual(before.versions);
 }
 
@@ -57,7 +58,10 @@ beforeEach(async () => {
   registry.pinLatest(OLDER);
   pool = await database.createDatabase();
   await ingestFiches();
-  before = { fingerprint: await fingerprintSource(pool, SOURCE), versions: await getPackageVersions(pool) };
+  before = {
+    fingerprint: await (await fingerprintSources(pool))[SOURCE],
+    versions: await getPackageVersions(pool),
+  };
   expect(before.versions).toEqual({ [FICHES]: OLDER[FICHES] });
   registry.pinLatest(NEWER);
 });
@@ -165,7 +169,10 @@ describe('ingester bad input', () => {
 
   it('does not downgrade when latest is older than the installed version, and says so', async () => {
     await ingestFiches();
-    before = { fingerprint: await fingerprintSource(pool, SOURCE), versions: await getPackageVersions(pool) };
+    before = {
+      fingerprint: await (await fingerprintSources(pool))[SOURCE],
+      versions: await getPackageVersions(pool),
+    };
     registry.pinLatest(OLDER);
     const [result] = await ingestFiches();
     expect(result).toMatchObject({

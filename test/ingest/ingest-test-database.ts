@@ -86,19 +86,3 @@ export async function seedReferenceData(
   }
   return { sheetIds, absentSheetIds };
 }
-
-/** A fingerprint of every document of a source (content and availability), to prove it untouched. */
-export async function fingerprintSource(pool: pg.Pool, source: string): Promise<string> {
-  const { rows } = await pool.query<{ fingerprint: string | null }>(
-    `SELECT md5(string_agg(d::text, '|' ORDER BY cdtn_id)) AS fingerprint FROM documents d WHERE source = $1`,
-    [source],
-  );
-  return rows[0]?.fingerprint ?? 'none';
-}
-
-export async function getPackageVersions(pool: pg.Pool): Promise<Record<string, string>> {
-  const { rows } = await pool.query<{ repository: string; version: string }>(
-    'SELECT repository, version FROM package_version',
-  );
-  return Object.fromEntries(rows.map((r) => [r.repository, r.version]));
-}

@@ -1,0 +1,49 @@
+// The ingester's settings from the environment, validated in one pass (zod).
+//   DRILL_CACHE_DIR      package cache (default: .cache/packages in the repository)
+//   DRILL_NPM_REGISTRY   registry base URL (default: `npm config get registry`)
+//   DRILL_INGEST_LATEST  ephemeral target: versions the fake registry serves as latest,
+//                        "@socialgouv/legi-data@2.513.0,@socialgouv/kali-data@3.449.0" (default: the
+//                        registry's latest, cached; offline, the highest cached version)
+import { z } from 'zod';
+
+const pin = z.string().regex(/^(@[^@/\s]+\/[^@/\s]+)@(\d+\.\d+\.\d+)$/, 'expected <@scope/name>@<x.y.z>');
+
+const schema = z.object({
+  DRILL_CACHE_DIR: z.string().min(1).optional(),
+  DRILL_NPM_REGISTRY: z.url({ protocol: /^https?$/ }).optional(),
+  DRILL_INGEST_LATEST: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const pins: Record<string, string> = {};
+      for (const entry of (value ?? '')
+        .split(',')
+        .map((e) => e.trim())
+        .filter(Boolean)) {
+        const parsed = pin.safeParse(entry);
+        if (!parsed.success) {
+          context.addIssue({ code: 'custom', message: `"${entry}": expected <@scope/name>@<x.y.z>` });
+          continue;
+        }
+        const at = entry.lastIndexOf('@');
+        pins[entry.slice(0, at)] = entry.slice(at + 1);
+      }
+      return pins;
+    }),
+});
+
+export interface IngestConfig {
+  cacheDir?: string;
+  registryUrl?: string;
+  latest: Record<string, string>;
+}
+
+export function loadIngestConfig(env: NodeJS.ProcessEnv = process.env): IngestConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`tt3: invalid ingester settings: ${problems.join('; ')}`);
+  }
+  const { DRILL_CACHE_DIR, DRILL_NPM_REGISTRY, DRILL_INGEST_LATEST } = parsed.data;
+  return { cacheDir: DRILL_CACHE_DIR, registryUrl: DRILL_NPM_REGISTRY, latest: DRILL_INGEST_LATEST };
+}

@@ -1,0 +1,47 @@
+// Read-only facts about what the ingester writes, for the drill's and the tests' assertions.
+import type pg from 'pg';
+
+type Queryable = pg.Pool | pg.ClientBase;
+
+/** `package_version` as repository → version. */
+export async function getPackageVersions(db: Queryable): Promise<Record<string, string>> {
+  const { rows } = await db.query<{ repository: string; version: string }>(
+    'SELECT repository, version FROM package_version',
+  );
+  return Object.fromEntries(rows.map((r) => [r.repository, r.version]));
+}
+
+/** Available documents per source. */
+export async function getAvailableCounts(db: Queryable): Promise<Record<string, number>> {
+  const { rows } = await db.query<{ source: string; n: number }>(
+    'SELECT source, count(*)::int AS n FROM documents WHERE is_available GROUP BY source',
+  );
+  return Object.fromEntries(rows.map((r) => [r.source, r.n]));
+}
+
+/** One md5 per source over its documents' full rows (content, availability, timestamps). */
+export async function fingerprintSources(db: Queryable): Promise<Record<string, string>> {
+  const { rows } = await db.query<{ source: string; fingerprint: string }>(
+    `SELECT source, md5(string_agg(d::text, '|' ORDER BY cdtn_id)) AS fingerprint FROM documents d GROUP BY source`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.source, r.fingerprint]));
+}
+
+/** An md5 over `kali_articles` and `legi_articles`, the reference rows the ingester upserts. */
+export async function fingerprintArticles(db: Queryable): Promise<string> {
+  const { rows } = await db.query<{ fingerprint: string }>(
+    `SELECT md5(coalesce((SELECT string_agg(k::text, '|' ORDER BY id) FROM kali_articles k), '') ||
+                coalesce((SELECT string_agg(l::text, '|' ORDER BY id) FROM legi_articles l), '')) AS fingerprint`,
+  );
+  return rows[0]?.fingerprint ?? '';
+}
+
+/** `(source, initial_id)` pairs held by more than one document. */
+export async function findDuplicateDocuments(
+  db: Queryable,
+): Promise<Array<{ source: string; initial_id: string; n: number }>> {
+  const { rows } = await db.query<{ source: string; initial_id: string; n: number }>(
+    'SELECT source, initial_id, count(*)::int AS n FROM documents GROUP BY 1, 2 HAVING count(*) > 1 ORDER BY 1, 2 LIMIT 20',
+  );
+  return rows;
+}

@@ -1,0 +1,49 @@
+// The fake registry of the ephemeral drill, ready to serve: the cache filled with the versions to
+// serve as latest (pinned by DRILL_INGEST_LATEST, else the real registry's latest; offline, the
+// highest cached version, with a warning), and the msw handlers that serve them.
+import type { HttpHandler } from 'msw';
+import { DATA_PACKAGES } from './data-packages.ts';
+import { createRegistryHandlers, getServedLatestVersion } from './fake-registry.ts';
+import type { IngestConfig } from './ingest-config.ts';
+import { fillPackageCache, getPackageCacheDir } from './package-cache.ts';
+import { getRegistryUrl } from './registry-options.ts';
+
+export interface ServedRegistry {
+  registryUrl: string;
+  cacheDir: string;
+  /** The version each package's `latest` answers. */
+  latest: Record<string, string>;
+  handlers: HttpHandler[];
+  warnings: string[];
+}
+
+export async function prepareServedRegistry(
+  config: IngestConfig,
+  signal?: AbortSignal,
+): Promise<ServedRegistry> {
+  const registryUrl = await getRegistryUrl();
+  const cacheDir = config.cacheDir ?? getPackageCacheDir();
+  const warnings: string[] = [];
+  const latest: Record<string, string> = {};
+  for (const name of DATA_PACKAGES) {
+    const pinned = config.latest[name];
+    try {
+      const [cached] = await fillPackageCache([name], { [name]: [pinned ?? 'latest'] }, { cacheDir, signal });
+      latest[name] = cached!.version;
+    } catch (error) {
+      const fallback = pinned ? undefined : await getServedLatestVersion(name, { cacheDir });
+      if (!fallback) throw error;
+      warnings.push(
+        `tt3: ${name}: the registry's latest could not be read (${(error as Error).message}); serving ${fallback}, the highest cached version`,
+      );
+      latest[name] = fallback;
+    }
+  }
+  return {
+    registryUrl,
+    cacheDir,
+    latest,
+    handlers: createRegistryHandlers({ registryUrl, cacheDir, latest }),
+    warnings,
+  };
+}
