@@ -1,5 +1,5 @@
 // The ingester's settings from the environment, validated in one pass (zod).
-//   DRILL_CACHE_DIR      package cache (default: .cache/packages in the repository)
+//   DRILL_CACHE_DIR      the drill's cache; packages go to its packages/ (default ~/.cache/cdtn-recovery-drill)
 //   DRILL_NPM_REGISTRY   registry base URL (default: `npm config get registry`)
 //   DRILL_INGEST_LATEST  ephemeral target: versions the fake registry serves as latest,
 //                        "@socialgouv/legi-data@2.513.0,@socialgouv/kali-data@3.449.0" (default: the

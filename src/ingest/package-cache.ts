@@ -3,18 +3,17 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import semver from 'semver';
 import { downloadTarball, fetchPackageManifest, type PackageManifest } from './registry-client.ts';
 import { loadIngestConfig } from './ingest-config.ts';
 import { resolveRegistryOptions, type RegistryOptions } from './registry-options.ts';
 
-const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
-
-/** DRILL_CACHE_DIR, else `.cache/packages` in the repository (ignored by git). */
+/** `packages/` under the drill's cache (DRILL_CACHE_DIR, default ~/.cache/cdtn-recovery-drill). */
 export function getPackageCacheDir(): string {
-  return loadIngestConfig().cacheDir ?? path.join(repositoryRoot, '.cache', 'packages');
+  const root = loadIngestConfig().cacheDir ?? path.join(os.homedir(), '.cache', 'cdtn-recovery-drill');
+  return path.join(root, 'packages');
 }
 
 export function getCachedTarballPath(cacheDir: string, packageName: string, version: string): string {
