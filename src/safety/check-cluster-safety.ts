@@ -1,0 +1,120 @@
+// The guards of `npm run drill:prod`, as pure functions: the run is read-only unless --confirm
+// names the kubeconfig's current context, and each destructive step also needs its own flag.
+// The decision says which actions may run, lists every one with why (for --dry-run), and gives the
+// environment the drills must see: the confirmations the step modules read (DRILL_ALLOW_CLEAN,
+// DRILL_CONFIRM_EXPORT, DRILL_ALLOW_JOB, …) are set from the flags alone, and removed otherwise, so a
+// variable left in the shell can never turn a read-only run into a writing one.
+import type { KubeConfig } from '@kubernetes/client-node';
+import { SafetyError } from './safety-error.ts';
+
+export type ClusterAction = 'restore' | 'export-prod' | 'create-job';
+
+export interface ClusterSafetyOptions {
+  /** --confirm <context> */
+  confirm?: string;
+  /** --allow-restore: pg_restore over a database that already holds data. */
+  allowRestore?: boolean;
+  /** --allow-export-prod: trigger the export to the production index. */
+  allowExportProd?: boolean;
+  /** --allow-job: create the cron-ingester-manual Job from the CronJob. */
+  allowJob?: boolean;
+  /** --dry-run: list the actions, run none. */
+  dryRun?: boolean;
+}
+
+/** What the guards need from the kubeconfig (kubeconfigContexts reads it from a loaded KubeConfig). */
+export interface KubeconfigContexts {
+  currentContext: string | undefined;
+  contexts: string[];
+}
+
+export function kubeconfigContexts(config: Pick<KubeConfig, 'getCurrentContext' | 'getContexts'>): KubeconfigContexts {
+  return { currentContext: config.getCurrentContext() || undefined, contexts: config.getContexts().map((context) => context.name) };
+}
+
+export interface PlannedAction {
+  action: ClusterAction;
+  flag: string;
+  description: string;
+  willRun: boolean;
+  why: string;
+}
+
+export type ClusterSafety =
+  | {
+      ok: true;
+      context: string;
+      /** read-only: no --confirm, nothing written; dry-run: confirmed, nothing written; confirmed: writes as allowed. */
+      mode: 'read-only' | 'dry-run' | 'confirmed';
+      allowed: ClusterAction[];
+      actions: PlannedAction[];
+      /** Whether to hold the cdtn-recovery-drill Lease: whenever the run may write. */
+      takeLease: boolean;
+      /** Environment for the drills: a value to set, or undefined to remove the variable. */
+      env: Record<string, string | undefined>;
+    }
+  | { ok: false; problems: string[] };
+
+const STEPS: { action: ClusterAction; flag: string; option: keyof ClusterSafetyOptions; description: string }[] = [
+  { action: 'restore', flag: '--allow-restore', option: 'allowRestore', description: 'pg_restore the backup over the existing database (tt2)' },
+  { action: 'export-prod', flag: '--allow-export-prod', option: 'allowExportProd', description: 'POST /export {"environment":"production"} to the export service (tt5)' },
+  { action: 'create-job', flag: '--allow-job', option: 'allowJob', description: 'create Job cron-ingester-manual from CronJob cron-ingester (tt3)' },
+];
+
+/** Confirmations read by the step modules; only this function decides their values in cluster mode. */
+export const CONFIRMATION_ENV = ['DRILL_ALLOW_CLEAN', 'DRILL_CONFIRM_RESTORE', 'DRILL_CONFIRM_EXPORT', 'DRILL_CONFIRM_INDEX_PROBE', 'DRILL_ALLOW_JOB'] as const;
+
+export function checkClusterSafety(options: ClusterSafetyOptions, kubeconfig: KubeconfigContexts, env: Record<string, string | undefined> = {}): ClusterSafety {
+  const problems: string[] = [];
+  const current = kubeconfig.currentContext;
+  const confirmed = options.confirm !== undefined;
+  if (current === undefined || current === '') problems.push('the kubeconfig has no current context: set one with `kubectl config use-context <name>`');
+  if (options.confirm === '') problems.push('--confirm needs the name of the kubeconfig current context');
+  else if (confirmed && current && options.confirm !== current) {
+    const known = kubeconfig.contexts.includes(options.confirm ?? '') ? ` (${options.confirm} exists: switch with \`kubectl config use-context ${options.confirm}\`)` : '';
+    problems.push(`--confirm ${options.confirm} does not match the kubeconfig's current context ${current}${known}`);
+  }
+  if (!confirmed) {
+    for (const step of STEPS) if (options[step.option]) problems.push(`${step.flag} needs --confirm <context>: without it the run is read-only`);
+  }
+  if (problems.length > 0 || current === undefined) return { ok: false, problems };
+
+  const dryRun = options.dryRun ?? false;
+  const allowed = confirmed ? STEPS.filter((step) => options[step.option] === true).map((step) => step.action) : [];
+  const actions = STEPS.map((step): PlannedAction => {
+    const permitted = allowed.includes(step.action);
+    const why = !confirmed ? 'read-only: no --confirm' : !permitted ? `not allowed: no ${step.flag}` : dryRun ? 'allowed, but --dry-run' : 'allowed';
+    return { action: step.action, flag: step.flag, description: step.description, willRun: permitted && !dryRun, why };
+  });
+  const writing = confirmed && !dryRun;
+  const runs = (action: ClusterAction) => writing && allowed.includes(action);
+  return {
+    ok: true,
+    context: current,
+    mode: !confirmed ? 'read-only' : dryRun ? 'dry-run' : 'confirmed',
+    allowed,
+    actions,
+    takeLease: writing,
+    env: {
+      DRILL_ALLOW_CLEAN: runs('restore') ? '1' : undefined,
+      // the database to restore into is named by the user (host/database): kept only when writes are confirmed
+      DRILL_CONFIRM_RESTORE: writing ? env.DRILL_CONFIRM_RESTORE : undefined,
+      DRILL_CONFIRM_EXPORT: writing ? (runs('export-prod') ? 'preproduction,production' : 'preproduction') : undefined,
+      DRILL_CONFIRM_INDEX_PROBE: writing ? env.DRILL_CONFIRM_INDEX_PROBE : undefined,
+      DRILL_ALLOW_JOB: runs('create-job') ? '1' : undefined,
+    },
+  };
+}
+
+/** The --dry-run listing: one line per destructive step. */
+export function formatPlannedActions(actions: PlannedAction[]): string {
+  return actions.map((a) => `${a.willRun ? 'would run' : 'skipped  '}  ${a.description}  [${a.flag}: ${a.why}]`).join('\n');
+}
+
+/** A step's own guard, for the module about to act: throws unless the decision allowed it. */
+export function ensureActionIsAllowed(safety: ClusterSafety, action: ClusterAction): void {
+  const planned = safety.ok ? safety.actions.find((a) => a.action === action) : undefined;
+  if (planned?.willRun) return;
+  const step = STEPS.find((s) => s.action === action);
+  throw new SafetyError(`safety: refusing to ${step?.description ?? action}: ${planned?.why ?? 'the cluster safety check did not pass'}`);
+}

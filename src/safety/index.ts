@@ -1,0 +1,14 @@
+export {
+  checkClusterSafety,
+  CONFIRMATION_ENV,
+  ensureActionIsAllowed,
+  formatPlannedActions,
+  kubeconfigContexts,
+  type ClusterAction,
+  type ClusterSafety,
+  type ClusterSafetyOptions,
+  type KubeconfigContexts,
+  type PlannedAction,
+} from './check-cluster-safety.ts';
+export { environmentSecrets, kubeconfigSecrets, redact, redactError } from './redact.ts';
+export { SafetyError } from './safety-error.ts';
