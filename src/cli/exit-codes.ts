@@ -6,6 +6,8 @@ export const EXIT = {
   usage: 2,
   /** The run took longer than the runbook's budget and --enforce-budget was given. */
   overBudget: 3,
+  /** Interrupted (Ctrl-C, SIGTERM), as shells report SIGINT. */
+  interrupted: 130,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -15,7 +15,7 @@ export function usage(): string {
       '',
     ]),
     'Exit status: 0 ok; 1 an assertion failed, drill coverage failed, the runbook does not parse, or',
-    'lint failed under --strict; 2 usage error; 3 over budget with --enforce-budget.',
+    'lint failed under --strict; 2 usage error; 3 over budget with --enforce-budget; 130 interrupted.',
     '',
   ].join('\n');
 }

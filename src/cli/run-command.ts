@@ -100,12 +100,16 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
   };
   exportRunVariables(context);
   const reporter = new DrillReporter({ context });
-  const { ok } = await runDrills({
+  const { ok, interruptedBy } = await runDrills({
     context,
     drillsDir,
     files: selectedIds.map((id) => files.get(id) as string),
     reporters: [reporter],
   });
+  if (interruptedBy !== undefined) {
+    process.stderr.write(`run ${runId} interrupted by ${interruptedBy}; its environment was stopped\n`);
+    return EXIT.interrupted;
+  }
   const verdict = reporter.record?.report.verdict;
   if (!ok || verdict === undefined || verdict === 'failed') return EXIT.failed;
   if (verdict === 'over-budget') {

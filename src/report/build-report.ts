@@ -71,16 +71,17 @@ export function buildReport({
   };
 }
 
+/** A selected task whose file never ran: the run broke before it (environment, interruption). */
 function notRun(): TaskResult {
   return {
-    status: 'skipped',
+    status: 'failed',
     startedAt: undefined,
     endedAt: undefined,
     assertions: [],
-    failures: [],
+    failures: [{ message: 'its drill file did not run: the run stopped before it (see the run output)' }],
     warnings: [],
     measures: [],
-    skipReason: 'its drill file was not run',
+    skipReason: undefined,
   };
 }
 

@@ -27,17 +27,19 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     });
   } catch (error) {
     removeHandlers();
+    // Interrupted while starting: startEnvironment removed what it had started and runDrills is
+    // cancelling the run; an error here would only outlive the run as an unhandled rejection.
+    if (controller.signal.aborted) return undefined;
     throw new Error(`cannot start the ${run.options.target} environment for run ${run.options.runId}`, {
       cause: error,
     });
   }
   project.provide('drillEnv', environment.descriptor);
-  // Stops the environment once, whichever comes first: the end of the run or a signal.
+  // Stops the environment once, whichever comes first: the end of the run or a signal (runDrills
+  // cancels the run on that signal; the drills then fail fast and teardown waits for this stop).
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => (stopping ??= environment.stop());
-  controller.signal.addEventListener('abort', () => {
-    void stop().finally(() => process.exit(130));
-  });
+  controller.signal.addEventListener('abort', () => void stop());
   return async () => {
     removeHandlers();
     await stop();

@@ -20,7 +20,11 @@ export interface RunDrillsOptions {
 export interface RunDrillsResult {
   /** False when vitest itself reported errors outside the tests (unhandled errors, setup failure). */
   ok: boolean;
+  /** The signal that cut the run short (Ctrl-C), if any. */
+  interruptedBy?: NodeJS.Signals;
 }
+
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 export async function runDrills({
   context,
@@ -30,6 +34,7 @@ export async function runDrills({
 }: RunDrillsOptions): Promise<RunDrillsResult> {
   // The drills project reads its include glob from this variable when vitest.config.ts loads.
   process.env[DRILLS_DIR_VARIABLE] = relative(PROJECT_ROOT, resolve(drillsDir)) || '.';
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
   const vitest = await createVitest({
     root: PROJECT_ROOT,
     config: resolve(PROJECT_ROOT, 'vitest.config.ts'),
@@ -38,11 +43,32 @@ export async function runDrills({
     reporters: ['default', ...reporters],
     sequence: { sequencer: PlanSequencer },
   });
+  // vitest exits 1 ms after a Ctrl-C: too soon for the global setup to stop the containers. Here the
+  // first signal cancels the run (the global setup stops the environment, teardown runs); a second
+  // one exits at once.
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal))
+      if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+  }
+  let interruptedBy: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (interruptedBy !== undefined) process.exit(130);
+    interruptedBy = signal;
+    void vitest.cancelCurrentRun('keyboard-input');
+  };
+  for (const signal of SIGNALS) process.on(signal, onSignal);
   try {
     vitest.getProjectByName('drills').provide('drillRun', context);
     const result = await vitest.start(files.map((file) => resolve(file)));
-    return { ok: result.unhandledErrors.length === 0 };
+    return {
+      ok: result.unhandledErrors.length === 0,
+      ...(interruptedBy === undefined ? {} : { interruptedBy }),
+    };
+  } catch (error) {
+    if (interruptedBy !== undefined) return { ok: false, interruptedBy };
+    throw error;
   } finally {
     await vitest.close();
+    for (const signal of SIGNALS) process.off(signal, onSignal);
   }
 }
