@@ -37,8 +37,8 @@ function formatExportMessage({ task, object, problem, expected, found, cause }: 
   const parts = [problem, expected === undefined ? undefined : `expected ${expected}`];
   if (found !== undefined) parts.push(`found ${found}`);
   const causeText = cause instanceof Error ? cause.message : cause === undefined ? undefined : String(cause);
-  if (causeText) parts.push(`(${causeText})`);
-  return `${task}: ${object}: ${parts.filter(Boolean).join(', ')}`;
+  const text = `${task}: ${object}: ${parts.filter(Boolean).join(', ')}`;
+  return causeText ? `${text} (${causeText})` : text;
 }
 
 /** Raised when the request itself is wrong (unknown user): the HTTP API answers 400. */

@@ -15,6 +15,7 @@ export interface ExportFixture extends AsyncDisposable {
 export async function startExportFixture(): Promise<ExportFixture> {
   const server = await startThrowawayPostgres();
   const pool = new pg.Pool({ connectionString: server.connectionString, max: 6 });
+  pool.on('error', () => undefined); // idle clients cut by the server's shutdown
   const dispose = async () => {
     await pool.end();
     await server.stop();

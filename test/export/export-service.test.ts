@@ -8,9 +8,10 @@ import {
   type ExportService,
 } from '../../src/export/index.ts';
 import { DRILL_ADMIN_ID, startExportFixture, type ExportFixture } from './export-fixture.ts';
-import { connectTestSearchEngine } from './test-search-engine.ts';
+import { startTestSearchEngine, type TestSearchEngine } from './test-search-engine.ts';
 
 let fixture: ExportFixture;
+let engine: TestSearchEngine;
 let search: SearchEngine;
 let service: ExportService;
 
@@ -22,7 +23,8 @@ async function dropExportIndices(): Promise<void> {
 
 beforeAll(async () => {
   fixture = await startExportFixture();
-  search = await connectTestSearchEngine();
+  engine = await startTestSearchEngine();
+  search = engine.engine;
   service = await startExportService({
     pool: fixture.pool,
     search,
@@ -33,7 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.close();
   await dropExportIndices();
-  await search.close();
+  await engine?.[Symbol.asyncDispose]();
   await fixture[Symbol.asyncDispose]();
 });
 

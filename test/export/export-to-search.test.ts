@@ -21,20 +21,22 @@ import {
 import { createSearchEngine } from '../../src/search/index.ts';
 import { startCuttableProxy } from './cuttable-proxy.ts';
 import { DRILL_ADMIN_ID, startExportFixture, type ExportFixture } from './export-fixture.ts';
-import { connectTestSearchEngine } from './test-search-engine.ts';
+import { startTestSearchEngine, type TestSearchEngine } from './test-search-engine.ts';
 
 let fixture: ExportFixture;
-let search: SearchEngine & { url: string };
+let engine: TestSearchEngine;
+let search: SearchEngine;
 const prefix = `cdtn-test-${randomUUID().slice(0, 8)}`;
 
 beforeAll(async () => {
   fixture = await startExportFixture();
-  search = await connectTestSearchEngine();
+  engine = await startTestSearchEngine();
+  search = engine.engine;
 });
 
 afterAll(async () => {
   for (const index of await search.listIndices(`${prefix}_*`)) await search.deleteIndex(index);
-  await search.close();
+  await engine?.[Symbol.asyncDispose]();
   await fixture[Symbol.asyncDispose]();
 });
 
@@ -172,7 +174,7 @@ describe('exportToSearch', () => {
 
   it('records the failure when the engine stops in the middle of an export, aliases still on the previous export', async () => {
     const before = await inspectExportAliases(search, 'tt4', prefix);
-    await using proxy = await startCuttableProxy(search.url, /^POST \/[^ ]*_bulk/);
+    await using proxy = await startCuttableProxy(engine.url, /^POST \/[^ ]*_bulk/);
     const viaProxy = await createSearchEngine({ url: proxy.url });
     try {
       await expect(

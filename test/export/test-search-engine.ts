@@ -1,12 +1,28 @@
-// The engine the exporter's tests write to: a real OpenSearch with CDTN's analysis modules.
+// The engines the exporter's tests write to, real ones started as host processes: OpenSearch
+// with CDTN's analysis modules, or Elasticsearch core-only (no analysis-common, no mapper-extras).
+// DRILL_TEST_SEARCH_URL reuses an already running OpenSearch instead of starting one.
 import { createSearchEngine, type SearchEngine } from '../../src/search/index.ts';
+import { startLocalEngine } from '../search/start-local-engine.ts';
+import type { LocalEngineKind } from '../search/local-engine-launch.ts';
 
-export async function connectTestSearchEngine(): Promise<SearchEngine & { url: string }> {
-  const url = process.env.DRILL_TEST_SEARCH_URL;
-  if (!url)
-    throw new Error(
-      'export tests: DRILL_TEST_SEARCH_URL is not set; expected the URL of an OpenSearch 2.19 with analysis-common and mapper-extras',
-    );
-  const engine = await createSearchEngine({ url });
-  return Object.assign(engine, { url });
+export interface TestSearchEngine extends AsyncDisposable {
+  url: string;
+  engine: SearchEngine;
+}
+
+export async function startTestSearchEngine(kind: LocalEngineKind = 'opensearch'): Promise<TestSearchEngine> {
+  const reuse = kind === 'opensearch' ? process.env.DRILL_TEST_SEARCH_URL : undefined;
+  const started = reuse ? undefined : await startLocalEngine(kind);
+  const url = reuse ?? (started as { url: string }).url;
+  try {
+    const engine = await createSearchEngine({ url });
+    const dispose = async () => {
+      await engine.close();
+      await started?.stop();
+    };
+    return { url, engine, [Symbol.asyncDispose]: dispose };
+  } catch (error) {
+    await started?.stop();
+    throw error;
+  }
 }
