@@ -2,13 +2,10 @@
 // GitHub and the tag to deploy exists (DRILL_ADMIN_TAG / DRILL_FRONTEND_TAG, default: latest release).
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
-  commitOf,
-  probeLatestRelease,
   probeRepository,
-  probeTag,
+  resolveDeployRef,
   settleProbes,
   startOutsideWorld,
-  tagOf,
   type OutsideWorld,
 } from '../src/checks/index.ts';
 import { loadChecksConfig } from '../src/config/index.ts';
@@ -31,16 +28,10 @@ task('gt1', () => {
   });
 
   it('the tag to deploy exists in each application repository', async () => {
-    for (const app of apps) {
-      let tag = app.tag;
-      if (tag === undefined) {
-        const release = await probeLatestRelease(config, app.repo);
-        settleProbes('gt1', [release], reporter);
-        tag = tagOf(release);
-      }
-      const ref = await probeTag(config, app.repo, tag);
-      settleProbes('gt1', [ref], reporter);
-      expect(commitOf(ref)).toMatch(/^[0-9a-f]{40}$/);
+    for (const app of ['admin', 'frontend'] as const) {
+      const ref = await resolveDeployRef(config, app, 'gt1');
+      settleProbes('gt1', ref.probes, reporter);
+      expect(ref.commit).toMatch(/^[0-9a-f]{40}$/);
     }
   });
 });

@@ -1,6 +1,7 @@
 // GitHub REST checks for gt1/gt2: a repository answers, its latest release, a tag resolved to
 // its commit. Every call is a probe (timeout, retries, redacted URL, timing).
 import type { ChecksConfig } from '../config/index.ts';
+import { RequiredServicesError } from './check-error.ts';
 import { probe, type ProbeOptions } from './probe.ts';
 import type { ProbeResult } from './probe-result.ts';
 
@@ -67,4 +68,34 @@ export function tagOf(release: ProbeResult): string {
 
 export function commitOf(tagRef: ProbeResult): string {
   return String((tagRef.body as { object: { sha: string } }).object.sha);
+}
+
+export interface DeployRef {
+  repo: string;
+  tag: string;
+  commit: string;
+  /** The probes made, for their timings. */
+  probes: ProbeResult[];
+}
+
+/**
+ * The tag to deploy an application from (configured, else its latest release) and the commit it
+ * points at; a failed probe throws, naming the task.
+ */
+export async function resolveDeployRef(
+  config: GitHubConfig,
+  app: 'admin' | 'frontend',
+  task: string,
+  options: ProbeOptions = {},
+): Promise<DeployRef> {
+  const { repo, tag: configured } = config.github.apps[app];
+  const probes: ProbeResult[] = [];
+  const passed = (result: ProbeResult): ProbeResult => {
+    probes.push(result);
+    if (!result.ok) throw new RequiredServicesError(task, [result.problem ?? result.service]);
+    return result;
+  };
+  const tag = configured ?? tagOf(passed(await probeLatestRelease(config, repo, options)));
+  const commit = commitOf(passed(await probeTag(config, repo, tag, options)));
+  return { repo, tag, commit, probes };
 }

@@ -15,7 +15,15 @@ export {
 } from './recorded-handlers.ts';
 export { networkError, quietRecordedNetworkErrors } from './quiet-network-errors.ts';
 export { startOutsideWorld, type OutsideWorld, type OutsideWorldOptions } from './outside-world.ts';
-export { probeRepository, probeLatestRelease, probeTag, tagOf, commitOf } from './github.ts';
+export {
+  probeRepository,
+  probeLatestRelease,
+  probeTag,
+  tagOf,
+  commitOf,
+  resolveDeployRef,
+  type DeployRef,
+} from './github.ts';
 export { probeLatestVersion, latestVersion } from './npm-latest-version.ts';
 export { checkBackup, type BackupCheck, type CheckBackupOptions } from './check-backup.ts';
 export {
@@ -29,3 +37,26 @@ export {
   type SearchAccess,
   type CheckSearchAccessOptions,
 } from './check-search-access.ts';
+export {
+  checkPresearch,
+  checkSuggest,
+  checkIdcc,
+  checkLaborCodeArticle,
+  readPublishedArticleId,
+  readPublishedIdccs,
+  type FrontendContractTarget,
+} from './check-frontend-contract.ts';
+export {
+  fullTextSearchQuery,
+  idccQuery,
+  laborCodeArticleQuery,
+  relatedThemesQuery,
+  suggestQuery,
+} from './frontend-queries.ts';
+export {
+  adminHealthTarget,
+  exportHealthTarget,
+  frontendCommitTarget,
+  frontendSmokeTargets,
+} from './delivery-targets.ts';
+export { checkRollouts, type RolloutExpectation } from './check-rollouts.ts';

@@ -55,6 +55,8 @@ export const checksConfigSchema = z.strictObject({
     exportUrl: z.url({ error: 'a URL' }).optional(),
   }),
   cluster: z.strictObject({
+    /** kubeconfig context (the kubeconfig itself: KUBECONFIG, else ~/.kube/config). */
+    kubeContext: z.string().min(1).optional(),
     adminNamespace: z.string().min(1),
     adminDeployments: z.array(z.string().min(1)).min(1),
     frontendNamespace: z.string().min(1),

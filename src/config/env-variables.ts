@@ -23,6 +23,7 @@ export const ENV_PATHS: Record<string, string> = {
   DRILL_FRONTEND_ALIAS_PREFIX: 'frontend.aliasPrefix',
   DRILL_ADMIN_URL: 'admin.url',
   DRILL_EXPORT_URL: 'admin.exportUrl',
+  DRILL_KUBE_CONTEXT: 'cluster.kubeContext',
   DRILL_ADMIN_NAMESPACE: 'cluster.adminNamespace',
   DRILL_FRONTEND_NAMESPACE: 'cluster.frontendNamespace',
 };

@@ -8,7 +8,7 @@ import {
   probeIndexName,
 } from '../../src/checks/index.ts';
 import { startThrowawayPostgres, withClient, type ThrowawayPostgres } from '../../src/pg/index.ts';
-import { connectTestSearchEngine } from '../export/test-search-engine.ts';
+import { openTestEngine, type TestEngine } from './test-engine.ts';
 
 describe('PostgreSQL access (gt4)', () => {
   let postgres: ThrowawayPostgres;
@@ -78,18 +78,34 @@ describe('PostgreSQL access (gt4)', () => {
   });
 });
 
-describe.runIf(process.env.DRILL_TEST_SEARCH_URL)('search engine access (gt4, DRILL_TEST_SEARCH_URL)', () => {
+describe('search engine access (gt4)', () => {
+  let test: TestEngine;
+  beforeAll(async () => {
+    test = await openTestEngine();
+  });
+  afterAll(async () => {
+    await test?.[Symbol.asyncDispose]();
+  });
+
   it('creates then deletes a probe index under the prefix', async () => {
-    const engine = await connectTestSearchEngine();
-    try {
-      const runId = `Test-${process.pid}`;
-      const access = await checkSearchAccess(engine, { endpoint: engine.url, indexPrefix: 'cdtn', runId });
-      expect(access.probeIndex).toBe(probeIndexName('cdtn', runId));
-      expect(access.probeIndex).toMatch(/^cdtn-drill-probe-test-\d+$/);
-      expect(await engine.listIndices(access.probeIndex)).toEqual([]);
-      expect(access.health.status).not.toBe('red');
-    } finally {
-      await engine.close();
-    }
+    const runId = `Test-${process.pid}`;
+    const access = await checkSearchAccess(test.engine, { endpoint: test.url, indexPrefix: 'cdtn', runId });
+    expect(access.probeIndex).toBe(probeIndexName('cdtn', runId));
+    expect(access.probeIndex).toMatch(/^cdtn-drill-probe-test-\d+$/);
+    expect(await test.engine.listIndices(access.probeIndex)).toEqual([]);
+    expect(access.health.status).not.toBe('red');
+  });
+
+  it('names the index and the prefix when the engine refuses to create it', async () => {
+    // An uppercase name is refused by the engine itself: the same path as a missing privilege.
+    const error = await checkSearchAccess(test.engine, {
+      endpoint: test.url,
+      indexPrefix: 'CDTN',
+      runId: 'x',
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CheckError);
+    expect(String(error)).toMatch(
+      /gt4: search engine .*, index CDTN-drill-probe-x: expected the right to create indices under CDTN-\*, found /,
+    );
   });
 });

@@ -1,0 +1,67 @@
+// tt1 — Déploiement via la CI (admin). Cluster: the admin's Deployments rolled out at the tag to
+// deploy, and the admin and export health endpoints answer. Ephemeral: the services the
+// environment itself runs answer for real (PostgreSQL, the engine, the export service's /healthz).
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  adminHealthTarget,
+  checkRollouts,
+  exportHealthTarget,
+  probe,
+  resolveDeployRef,
+  settleProbes,
+  startOutsideWorld,
+  type OutsideWorld,
+} from '../src/checks/index.ts';
+import { loadChecksConfig } from '../src/config/index.ts';
+import { loadKubeClient } from '../src/k8s/index.ts';
+import { recordMeasure, task, useEnv, useRunOptions, warn } from '../src/drill/index.ts';
+
+task('tt1', () => {
+  const config = loadChecksConfig();
+  const reporter = { warn, recordMeasure };
+  let world: OutsideWorld | undefined;
+  beforeAll(() => {
+    if (useRunOptions().target !== 'ephemeral') return;
+    const { descriptor } = useEnv();
+    const localHosts = [descriptor.search?.url, config.admin.exportUrl].flatMap((url) =>
+      url ? [new URL(url).hostname] : [],
+    );
+    world = startOutsideWorld({ localHosts });
+  });
+  afterAll(() => world?.close());
+
+  it('PostgreSQL answers', async () => {
+    const { rows } = await useEnv().pg.query<{ version: string }>(
+      "SELECT current_setting('server_version') AS version",
+    );
+    expect(rows[0]?.version).toMatch(/^\d+/);
+  });
+
+  it('the search engine answers and is not red', async () => {
+    const health = await useEnv().search.health();
+    expect(health.status).not.toBe('red');
+  });
+
+  it('the export service answers /healthz with {"status":"available"}', async () => {
+    const result = await probe(exportHealthTarget(config), { defaults: config.probe });
+    settleProbes('tt1', [result], reporter);
+    expect(result.ok).toBe(true);
+  });
+
+  it.runIf(useRunOptions().target === 'cluster')('the admin answers /healthz', async () => {
+    const result = await probe(adminHealthTarget(config), { defaults: config.probe });
+    settleProbes('tt1', [result], reporter);
+    expect(result.ok).toBe(true);
+  });
+
+  it.runIf(useRunOptions().target === 'cluster')(
+    'the admin Deployments are rolled out at the tag to deploy',
+    async () => {
+      const { tag } = await resolveDeployRef(config, 'admin', 'tt1');
+      const { adminNamespace: namespace, adminDeployments: deployments } = config.cluster;
+      const client = loadKubeClient({ context: config.cluster.kubeContext, namespace });
+      const reports = await checkRollouts(client, { namespace, deployments, tag, task: 'tt1' });
+      expect(reports.map((report) => report.name)).toEqual(deployments);
+    },
+  );
+});
