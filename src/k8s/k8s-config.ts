@@ -1,0 +1,37 @@
+// The Kubernetes settings of a cluster run, from the environment, validated in one pass:
+//   KUBECONFIG              kubeconfig file(s), as kubectl reads them (default ~/.kube/config)
+//   DRILL_KUBE_CONTEXT      context to use (default: the kubeconfig's current context)
+//   DRILL_ADMIN_NAMESPACE   namespace of cdtn-admin: CronJob, Jobs, Lease (default: the context's)
+//   DRILL_JOB_TIMEOUT_MS    limit of the wait for the manual job (default: its activeDeadlineSeconds + 60 s)
+//   DRILL_ALLOW_JOB         1: the job may be created (set by the cluster safety check from --allow-job)
+import { z } from 'zod';
+import { K8sError } from './k8s-error.ts';
+import type { KubeClientOptions } from './kube-client.ts';
+
+export interface K8sConfig extends KubeClientOptions {
+  jobTimeoutMs?: number;
+  allowJob: boolean;
+}
+
+const optionalText = z.string().min(1).optional();
+const schema = z.object({
+  DRILL_KUBE_CONTEXT: optionalText,
+  DRILL_ADMIN_NAMESPACE: optionalText,
+  DRILL_JOB_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+  DRILL_ALLOW_JOB: z.enum(['', '0', '1', 'true', 'false']).optional(),
+});
+
+export function readK8sConfig(env: Record<string, string | undefined> = process.env): K8sConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}, found ${JSON.stringify(env[String(issue.path[0])])}`);
+    throw new K8sError(`k8s: settings are invalid:\n  ${problems.join('\n  ')}`, { cause: parsed.error });
+  }
+  const value = parsed.data;
+  return {
+    ...(value.DRILL_KUBE_CONTEXT ? { context: value.DRILL_KUBE_CONTEXT } : {}),
+    ...(value.DRILL_ADMIN_NAMESPACE ? { namespace: value.DRILL_ADMIN_NAMESPACE } : {}),
+    ...(value.DRILL_JOB_TIMEOUT_MS ? { jobTimeoutMs: value.DRILL_JOB_TIMEOUT_MS } : {}),
+    allowJob: value.DRILL_ALLOW_JOB === '1' || value.DRILL_ALLOW_JOB === 'true',
+  };
+}
