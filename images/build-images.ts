@@ -128,6 +128,11 @@ export async function buildImages(
     if (!upToDate) {
       log(`building ${recipe.tag}`);
       await buildOne(recipe, inputHash);
+      // The previous build of this image is now untagged: drop it (only images carrying our label).
+      await execa('podman', ['image', 'prune', '-f', '--filter', `label=${INPUT_HASH_LABEL}`], {
+        env: podmanEnv(),
+        reject: false,
+      });
     }
     const durationMs = Math.round(performance.now() - started);
     if (!upToDate) log(`built ${recipe.tag} in ${(durationMs / 1000).toFixed(1)} s`);

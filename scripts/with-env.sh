@@ -49,7 +49,7 @@ if [ "$kind" = podman ]; then
   # No registry: Ryuk cannot be pulled (the teardown reaps by label) and images are built locally.
   export TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE="${TESTCONTAINERS_HOST_OVERRIDE:-localhost}"
   # shellcheck disable=SC2086 # image names, one per word
-  mkdir -p "$cache" && flock "$cache/images.lock" node images/build.ts ${DRILL_IMAGES:-}
+  node images/build.ts ${DRILL_IMAGES:-}
   local_image() { node --input-type=module -e "import { LOCAL_IMAGES } from './src/env/images.ts'; console.log(LOCAL_IMAGES.$1)"; }
   export DRILL_PG_IMAGE="${DRILL_PG_IMAGE:-$(local_image postgres)}"
   if [ -f images/opensearch/Containerfile ]; then

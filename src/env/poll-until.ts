@@ -6,6 +6,8 @@ export interface PollOptions {
   timeoutMs: number;
   intervalMs?: number;
   signal?: AbortSignal;
+  /** An error that waiting cannot cure (e.g. bad credentials) is rethrown at once; default: retry all. */
+  isRetryable?: (error: unknown) => boolean;
   /** Builds the error thrown at the limit; gets the last attempt's error (kept as cause by callers). */
   onTimeout: (lastError: unknown) => Error;
 }
@@ -20,10 +22,14 @@ export async function pollUntil<T>(attempt: () => Promise<T>, options: PollOptio
     try {
       return await attempt();
     } catch (error) {
+      if (options.isRetryable?.(error) === false) throw error;
       lastError = error;
     }
     const left = deadline - performance.now();
     if (left <= 0) throw options.onTimeout(lastError);
-    await sleep(Math.min(intervalMs, left), undefined, { signal: options.signal });
+    // An aborted sleep rejects with a generic AbortError: rethrow the signal's own reason instead.
+    await sleep(Math.min(intervalMs, left), undefined, { signal: options.signal }).catch(() =>
+      options.signal?.throwIfAborted(),
+    );
   }
 }

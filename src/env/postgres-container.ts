@@ -62,29 +62,40 @@ export async function startPostgresContainer(
   return { container, endpoint, readyMs: Math.round(performance.now() - started) };
 }
 
+/** Refused connections and "the database system is starting up" (57P03) pass; auth errors do not. */
+function isTransient(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code !== 'string' || !/^(28|3D)/.test(code);
+}
+
 /** The log line comes just before the server accepts connections: poll until a query answers. */
 async function waitForQueries(endpoint: PgEndpoint, timeoutMs: number, signal?: AbortSignal): Promise<void> {
-  await pollUntil(
-    async () => {
-      const client = new pg.Client({ ...toPgClientConfig(endpoint), connectionTimeoutMillis: 2000 });
-      try {
-        await client.connect();
-        await client.query('SELECT 1');
-      } finally {
-        await client.end().catch(() => {});
-      }
-    },
-    {
+  const where = `PostgreSQL at ${endpoint.host}:${endpoint.port}`;
+  const query = async (): Promise<void> => {
+    const client = new pg.Client({ ...toPgClientConfig(endpoint), connectionTimeoutMillis: 2000 });
+    try {
+      await client.connect();
+      await client.query('SELECT 1');
+    } finally {
+      await client.end().catch(() => {});
+    }
+  };
+  try {
+    await pollUntil(query, {
       timeoutMs,
       intervalMs: 50,
       signal,
+      isRetryable: isTransient,
       onTimeout: (lastError) =>
-        new EnvError(
-          `ephemeral environment: PostgreSQL at ${endpoint.host}:${endpoint.port} answered no query within ${timeoutMs} ms`,
-          {
-            cause: lastError,
-          },
-        ),
-    },
-  );
+        new EnvError(`ephemeral environment: ${where} answered no query within ${timeoutMs} ms`, {
+          cause: lastError,
+        }),
+    });
+  } catch (error) {
+    if (error instanceof EnvError || signal?.aborted) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new EnvError(`ephemeral environment: ${where} refused user ${endpoint.user}: ${reason}`, {
+      cause: error,
+    });
+  }
 }
