@@ -67,9 +67,27 @@ export function buildReport({
       tasks,
       lint: plan.lint,
     },
-    assertions: planTasks.flatMap((task) => (results.get(task.id) as TaskResult).assertions),
+    assertions: planTasks.flatMap((task) => {
+      const { assertions, taskFailures } = results.get(task.id) as TaskResult;
+      // junit shows a task that broke outside its assertions as one more failed case.
+      if (taskFailures.length === 0) return assertions;
+      return [
+        ...assertions,
+        {
+          taskId: task.id,
+          name: `${task.id} loading and hooks`,
+          status: 'failed' as const,
+          seconds: 0,
+          failures: taskFailures,
+        },
+      ];
+    }),
   };
 }
+
+const notRunFailure = {
+  message: 'its drill file did not run: the run stopped before it (see the run output)',
+};
 
 /** A selected task whose file never ran: the run broke before it (environment, interruption). */
 function notRun(): TaskResult {
@@ -78,7 +96,8 @@ function notRun(): TaskResult {
     startedAt: undefined,
     endedAt: undefined,
     assertions: [],
-    failures: [{ message: 'its drill file did not run: the run stopped before it (see the run output)' }],
+    taskFailures: [notRunFailure],
+    failures: [notRunFailure],
     warnings: [],
     measures: [],
     skipReason: undefined,

@@ -14,6 +14,8 @@ export interface TaskResult {
   startedAt: number | undefined;
   endedAt: number | undefined;
   assertions: AssertionRecord[];
+  /** Failures outside the assertions (loading, hooks), also part of `failures`. */
+  taskFailures: FailureRecord[];
   failures: FailureRecord[];
   warnings: string[];
   measures: DrillMeasure[];
@@ -25,16 +27,20 @@ export function readTaskResult(taskId: string, module: TestModule): TaskResult {
   const tests = [...module.children.allTests()];
   const suiteMeta: DrillMeta = suite?.meta().drill ?? {};
   const metas = [suiteMeta, ...tests.map((test) => test.meta().drill ?? {})];
-  const failures: FailureRecord[] = [
+  // Failures outside any test: the file did not load, a hook of the task failed.
+  const taskFailures: FailureRecord[] = [
     ...module.errors().map((error) => ({ message: `${module.relativeModuleId}: ${error.message}` })),
     ...(suite?.errors() ?? []).map((error) => ({ message: `${suite?.name}: ${error.message}` })),
+  ];
+  if (tests.length === 0 && taskFailures.length === 0) {
+    taskFailures.push({ message: `${module.relativeModuleId} declares no assertion for ${taskId}` });
+  }
+  const failures = [
+    ...taskFailures,
     ...tests.flatMap((test) =>
       (test.result().errors ?? []).map((error) => ({ message: `${test.name}: ${error.message}` })),
     ),
   ];
-  if (tests.length === 0 && failures.length === 0) {
-    failures.push({ message: `${module.relativeModuleId} declares no assertion for ${taskId}` });
-  }
   const assertions = tests.map((test) => toAssertion(taskId, test));
   const [startedAt, endedAt] = spanOf(suiteMeta, tests);
   return {
@@ -42,6 +48,7 @@ export function readTaskResult(taskId: string, module: TestModule): TaskResult {
     startedAt,
     endedAt,
     assertions,
+    taskFailures,
     failures,
     warnings: metas.flatMap((meta) => meta.warnings ?? []),
     measures: metas.flatMap((meta) => meta.measures ?? []),

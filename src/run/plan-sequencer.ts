@@ -8,8 +8,8 @@ export class PlanSequencer implements TestSequencer {
   }
 
   sort(files: TestSpecification[]): TestSpecification[] {
+    const order = files[0]?.project.getProvidedContext().drillRun?.plan.tasks.map((task) => task.id) ?? [];
     const rank = (file: TestSpecification): number => {
-      const order = file.project.getProvidedContext().drillRun?.plan.tasks.map((task) => task.id) ?? [];
       const index = order.indexOf(drillFileTaskId(file.moduleId) ?? '');
       return index === -1 ? Number.MAX_SAFE_INTEGER : index;
     };

@@ -50,6 +50,21 @@ describe('cdtn-drill run', () => {
     ]);
   });
 
+  it('fails a task whose drill file does not load and skips its dependents', async () => {
+    await using reports = await temporaryReportsDir();
+    const result = await runCli(fixtureRun({ reports: reports.path }), { FIXTURE_BREAK_TASKS: 'c1' });
+    expect(result.code).toBe(1);
+    const report = await readJson<DrillReport>(join(reports.path, 'latest', 'report.json'));
+    const [c1, d1] = report.tasks.slice(2);
+    expect(c1?.status).toBe('failed');
+    expect(c1?.failures.map((failure) => failure.message)).toEqual([
+      'test/fixtures/drills/chain/c1.restore.drill.ts: c1 breaks on loading',
+    ]);
+    expect(d1?.skipReason).toBe('depends on c1, which did not finish');
+    const junit = await readFile(join(reports.path, 'latest', 'junit.xml'), 'utf8');
+    expect(junit).toContain('<testcase classname="c1" name="c1 loading and hooks" time="0">');
+  });
+
   it('runs only the selected tasks; dependencies left out count as done', async () => {
     await using reports = await temporaryReportsDir();
     const only = await runCli(fixtureRun({ reports: reports.path }, '--only', 'a1,d1'));
