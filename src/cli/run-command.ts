@@ -158,5 +158,5 @@ function exportRunVariables({ options }: DrillRunContext): void {
   process.env.DRILL_TARGET = options.target;
   process.env.DRILL_RUN_ID = options.runId;
   process.env.DRILL_RUNBOOK = options.runbookPath;
-  process.env.DRILL_REPORTS_DIR = options.runReportDir;
+  process.env.DRILL_RUN_REPORT_DIR = options.runReportDir;
 }
