@@ -3,7 +3,12 @@
 import { writeFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import pg from 'pg';
-import { MANIFEST_FORMAT, MANIFEST_VERSION, type BackupManifest, type TableManifest } from './backup-manifest.ts';
+import {
+  MANIFEST_FORMAT,
+  MANIFEST_VERSION,
+  type BackupManifest,
+  type TableManifest,
+} from './backup-manifest.ts';
 import { DRILL_ADMIN } from './post-restore.ts';
 import { getDocumentCountsBySource, getDocumentSamples } from './read-document-facts.ts';
 import { readDumpInfo } from './read-dump-info.ts';
@@ -23,7 +28,10 @@ export function getDefaultManifestPath(dumpPath: string): string {
   return `${dumpPath.replace(/\.(dump|backup|pgdump)$/, '')}.manifest.json`;
 }
 
-export async function createManifest(dumpPath: string, options: { out?: string } = {}): Promise<CreateManifestResult> {
+export async function createManifest(
+  dumpPath: string,
+  options: { out?: string } = {},
+): Promise<CreateManifestResult> {
   const started = performance.now();
   const dump = await readDumpInfo(dumpPath);
   await using server = await startThrowawayPostgres(dump.database);
@@ -51,7 +59,9 @@ export async function createManifest(dumpPath: string, options: { out?: string }
 }
 
 /** Everything the manifest says about the data, read from a database holding the dump. */
-export async function readManifestFacts(client: pg.ClientBase): Promise<Pick<BackupManifest, 'tables' | 'documents' | 'users'>> {
+export async function readManifestFacts(
+  client: pg.ClientBase,
+): Promise<Pick<BackupManifest, 'tables' | 'documents' | 'users'>> {
   await client.query(CHECKSUM_SESSION_SQL);
   const tables: TableManifest[] = [];
   for (const table of await listTables(client)) {
@@ -59,12 +69,16 @@ export async function readManifestFacts(client: pg.ClientBase): Promise<Pick<Bac
   }
   const users = { name: 'auth.users', primaryKey: ['id'] };
   const withoutAdmin = await getTableStats(client, users, `t.id <> ${pg.escapeLiteral(DRILL_ADMIN.id)}`);
-  const { rows } = await client.query<{ present: boolean }>('SELECT EXISTS (SELECT 1 FROM auth.users WHERE id = $1) AS present', [
-    DRILL_ADMIN.id,
-  ]);
+  const { rows } = await client.query<{ present: boolean }>(
+    'SELECT EXISTS (SELECT 1 FROM auth.users WHERE id = $1) AS present',
+    [DRILL_ADMIN.id],
+  );
   return {
     tables,
-    documents: { bySource: await getDocumentCountsBySource(client), samples: await getDocumentSamples(client) },
+    documents: {
+      bySource: await getDocumentCountsBySource(client),
+      samples: await getDocumentSamples(client),
+    },
     users: {
       drillAdminPresent: rows[0]?.present ?? false,
       withoutDrillAdmin: { rowCount: withoutAdmin.rowCount, keyChecksum: withoutAdmin.keyChecksum },

@@ -22,7 +22,9 @@ export async function loadManifest(path: string): Promise<BackupManifest> {
   }
   const parsed = backupManifestSchema.safeParse(json);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
     throw new RestoreError(`manifest ${path} is not a valid backup manifest:\n  ${problems.join('\n  ')}`, {
       cause: parsed.error,
     });

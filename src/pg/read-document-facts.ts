@@ -5,13 +5,18 @@ import type { DocumentCounts, DocumentSample } from './backup-manifest.ts';
 /** Articles L1 and L2312-1 of the code du travail, whose cdtn_id upstream's README verifies. */
 export const KNOWN_CDTN_IDS = ['517701f79f', 'e08224ce8a'];
 
-export async function getDocumentCountsBySource(client: pg.ClientBase): Promise<Record<string, DocumentCounts>> {
+export async function getDocumentCountsBySource(
+  client: pg.Pool | pg.ClientBase,
+): Promise<Record<string, DocumentCounts>> {
   const { rows } = await client.query<{ source: string; all: string; available: string; published: string }>(`
     SELECT source, count(*) AS all, count(*) FILTER (WHERE is_available) AS available,
            count(*) FILTER (WHERE is_published) AS published
       FROM public.documents GROUP BY source ORDER BY source`);
   return Object.fromEntries(
-    rows.map((row) => [row.source, { all: Number(row.all), available: Number(row.available), published: Number(row.published) }]),
+    rows.map((row) => [
+      row.source,
+      { all: Number(row.all), available: Number(row.available), published: Number(row.published) },
+    ]),
   );
 }
 

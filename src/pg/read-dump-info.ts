@@ -74,9 +74,12 @@ async function listArchive(path: string): Promise<string> {
   // which is how the fixture generator (and CloudNativePG pods) run pg_dump.
   const result = await execa('pg_restore', ['-l', path], { env: { TZ: 'UTC' }, reject: false });
   if (result.exitCode !== 0) {
-    throw new RestoreError(`dump ${path}: pg_restore -l failed (exit ${result.exitCode}): ${result.stderr.trim()}`, {
-      stderr: result.stderr,
-    });
+    throw new RestoreError(
+      `dump ${path}: pg_restore -l failed (exit ${result.exitCode}): ${result.stderr.trim()}`,
+      {
+        stderr: result.stderr,
+      },
+    );
   }
   return result.stdout;
 }

@@ -23,7 +23,12 @@ export function displayTable(qualifiedName: string): string {
   return qualifiedName.startsWith('public.') ? qualifiedName.slice('public.'.length) : qualifiedName;
 }
 
-export function rowCountMismatch(table: string, found: number, expected: number, expectation = 'the manifest says'): RestoreError {
+export function rowCountMismatch(
+  table: string,
+  found: number,
+  expected: number,
+  expectation = 'the manifest says',
+): RestoreError {
   return new RestoreError(
     `table ${displayTable(table)} has ${formatCount(found)} rows, ${expectation} ${formatCount(expected)}`,
   );

@@ -42,7 +42,11 @@ export function quoteTable(name: string): string {
 }
 
 /** Count and checksums of one table; `where` (SQL over alias `t`) narrows the rows. */
-export async function getTableStats(client: pg.ClientBase, table: TableRef, where = 'true'): Promise<TableStats> {
+export async function getTableStats(
+  client: pg.ClientBase,
+  table: TableRef,
+  where = 'true',
+): Promise<TableStats> {
   const keyColumns = table.primaryKey.map((column) => `t."${column.replaceAll('"', '""')}"`);
   const order = keyColumns.length > 0 ? keyColumns.join(', ') : 't::text';
   const key = keyColumns.length > 0 ? `md5(ROW(${keyColumns.join(', ')})::text)` : 'md5(t::text)';

@@ -42,12 +42,30 @@ export async function startThrowawayPostgres(database = 'cdtn-admin'): Promise<T
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    await execa(join(binDir, 'initdb'), ['-D', dataDir, '-U', SUPERUSER, '--auth=trust', '-E', 'UTF8', '--no-sync'], asUser ?? {});
+    await execa(
+      join(binDir, 'initdb'),
+      ['-D', dataDir, '-U', SUPERUSER, '--auth=trust', '-E', 'UTF8', '--no-sync'],
+      asUser ?? {},
+    );
     const port = await getFreePort();
     child = spawn(
       join(binDir, 'postgres'),
-      ['-D', dataDir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1',
-        '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+      [
+        '-D',
+        dataDir,
+        '-p',
+        String(port),
+        '-k',
+        dir,
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'fsync=off',
+        '-c',
+        'synchronous_commit=off',
+        '-c',
+        'full_page_writes=off',
+      ],
       { stdio: 'ignore', ...asUser },
     );
     const admin = `postgres://${SUPERUSER}@127.0.0.1:${port}/postgres`;
@@ -57,12 +75,17 @@ export async function startThrowawayPostgres(database = 'cdtn-admin'): Promise<T
     return { connectionString, port, stop, [Symbol.asyncDispose]: stop };
   } catch (error) {
     await stop();
-    throw new Error(`throwaway PostgreSQL (${binDir}) did not start: ${(error as Error).message}`, { cause: error });
+    throw new Error(`throwaway PostgreSQL (${binDir}) did not start: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 
 async function getSystemUser(name: string): Promise<{ uid: number; gid: number }> {
-  const [{ stdout: uid }, { stdout: gid }] = await Promise.all([execa('id', ['-u', name]), execa('id', ['-g', name])]);
+  const [{ stdout: uid }, { stdout: gid }] = await Promise.all([
+    execa('id', ['-u', name]),
+    execa('id', ['-g', name]),
+  ]);
   return { uid: Number(uid), gid: Number(gid) };
 }
 
@@ -72,7 +95,9 @@ async function getFreePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -91,7 +116,10 @@ async function waitUntilReady(connectionString: string, child: ChildProcess): Pr
   }
 }
 
-export async function withClient<T>(connectionString: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withClient<T>(
+  connectionString: string,
+  use: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
