@@ -18,10 +18,14 @@ export interface CreateJobFromCronJobOptions {
 
 const JOB_NAME_MAX = 63; // the name is copied into the job-name label, whose values stop at 63
 
-export async function createJobFromCronJob(client: KubeClient, options: CreateJobFromCronJobOptions): Promise<V1Job> {
+export async function createJobFromCronJob(
+  client: KubeClient,
+  options: CreateJobFromCronJobOptions,
+): Promise<V1Job> {
   const namespace = options.namespace ?? client.namespace;
-  const cronJob = await client.call({ verb: 'get', resource: 'cronjobs', group: 'batch', namespace, name: options.cronJob }, () =>
-    client.batch.readNamespacedCronJob({ name: options.cronJob, namespace }),
+  const cronJob = await client.call(
+    { verb: 'get', resource: 'cronjobs', group: 'batch', namespace, name: options.cronJob },
+    () => client.batch.readNamespacedCronJob({ name: options.cronJob, namespace }),
   );
   try {
     return await createJob(client, namespace, jobFromCronJob(cronJob, options.jobName));
@@ -43,8 +47,14 @@ export async function createJobFromCronJob(client: KubeClient, options: CreateJo
 /** The Job kubectl builds from a CronJob (kubectl/pkg/cmd/create/create_job.go). */
 export function jobFromCronJob(cronJob: V1CronJob, name: string): V1Job {
   const template = cronJob.spec?.jobTemplate;
-  if (cronJob.metadata?.name === undefined || cronJob.metadata.uid === undefined || template?.spec === undefined) {
-    throw new K8sError(`k8s: CronJob ${cronJob.metadata?.name ?? '(unnamed)'} has no name, uid or job template spec`);
+  if (
+    cronJob.metadata?.name === undefined ||
+    cronJob.metadata.uid === undefined ||
+    template?.spec === undefined
+  ) {
+    throw new K8sError(
+      `k8s: CronJob ${cronJob.metadata?.name ?? '(unnamed)'} has no name, uid or job template spec`,
+    );
   }
   return {
     apiVersion: 'batch/v1',
@@ -54,14 +64,23 @@ export function jobFromCronJob(cronJob: V1CronJob, name: string): V1Job {
       // the template's own annotations win, as in kubectl
       annotations: { 'cronjob.kubernetes.io/instantiate': 'manual', ...template.metadata?.annotations },
       labels: template.metadata?.labels,
-      ownerReferences: [{ apiVersion: 'batch/v1', kind: 'CronJob', name: cronJob.metadata.name, uid: cronJob.metadata.uid, controller: true }],
+      ownerReferences: [
+        {
+          apiVersion: 'batch/v1',
+          kind: 'CronJob',
+          name: cronJob.metadata.name,
+          uid: cronJob.metadata.uid,
+          controller: true,
+        },
+      ],
     },
     spec: template.spec,
   };
 }
 
 function createJob(client: KubeClient, namespace: string, job: V1Job): Promise<V1Job> {
-  return client.call({ verb: 'create', resource: 'jobs', group: 'batch', namespace, name: job.metadata?.name }, () =>
-    client.batch.createNamespacedJob({ namespace, body: job }),
+  return client.call(
+    { verb: 'create', resource: 'jobs', group: 'batch', namespace, name: job.metadata?.name },
+    () => client.batch.createNamespacedJob({ namespace, body: job }),
   );
 }

@@ -28,14 +28,25 @@ export interface HeldLease {
   release(): Promise<void>;
 }
 
-export async function acquireDrillLease(client: KubeClient, options: DrillLeaseOptions = {}): Promise<HeldLease> {
+export async function acquireDrillLease(
+  client: KubeClient,
+  options: DrillLeaseOptions = {},
+): Promise<HeldLease> {
   const name = options.name ?? DRILL_LEASE_NAME;
   const namespace = options.namespace ?? client.namespace;
   const holderIdentity = options.holderIdentity ?? `${userInfo().username}@${hostname()}/${process.pid}`;
   const durationSeconds = options.durationSeconds ?? 60;
-  const call = (verb: KubeCall['verb']): KubeCall => ({ verb, resource: 'leases', group: 'coordination.k8s.io', namespace, name });
-  const read = () => client.call(call('get'), () => client.coordination.readNamespacedLease({ name, namespace }));
-  const replace = (body: V1Lease) => client.call(call('update'), () => client.coordination.replaceNamespacedLease({ name, namespace, body }));
+  const call = (verb: KubeCall['verb']): KubeCall => ({
+    verb,
+    resource: 'leases',
+    group: 'coordination.k8s.io',
+    namespace,
+    name,
+  });
+  const read = () =>
+    client.call(call('get'), () => client.coordination.readNamespacedLease({ name, namespace }));
+  const replace = (body: V1Lease) =>
+    client.call(call('update'), () => client.coordination.replaceNamespacedLease({ name, namespace, body }));
 
   let lease = await read().catch((error: unknown) => {
     if (error instanceof K8sError && error.status === 404) return undefined;
@@ -44,28 +55,49 @@ export async function acquireDrillLease(client: KubeClient, options: DrillLeaseO
   const now = new V1MicroTime();
   const spec = { holderIdentity, leaseDurationSeconds: durationSeconds, acquireTime: now, renewTime: now };
   if (lease === undefined) {
-    const body: V1Lease = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name, namespace }, spec };
-    lease = await client.call(call('create'), () => client.coordination.createNamespacedLease({ namespace, body })).catch((error: unknown) => {
-      throw error instanceof K8sError && error.status === 409 ? heldError(name, namespace, undefined, error) : error;
-    });
+    const body: V1Lease = {
+      apiVersion: 'coordination.k8s.io/v1',
+      kind: 'Lease',
+      metadata: { name, namespace },
+      spec,
+    };
+    lease = await client
+      .call(call('create'), () => client.coordination.createNamespacedLease({ namespace, body }))
+      .catch((error: unknown) => {
+        throw error instanceof K8sError && error.status === 409
+          ? heldError(name, namespace, undefined, error)
+          : error;
+      });
   } else {
     if (isHeld(lease, holderIdentity)) throw heldError(name, namespace, lease);
     // the resourceVersion we read makes a concurrent taker fail with 409 instead of both winning
-    lease = await replace({ ...lease, spec: { ...lease.spec, ...spec, leaseTransitions: (lease.spec?.leaseTransitions ?? 0) + 1 } }).catch((error: unknown) => {
-      throw error instanceof K8sError && error.status === 409 ? heldError(name, namespace, undefined, error) : error;
+    lease = await replace({
+      ...lease,
+      spec: { ...lease.spec, ...spec, leaseTransitions: (lease.spec?.leaseTransitions ?? 0) + 1 },
+    }).catch((error: unknown) => {
+      throw error instanceof K8sError && error.status === 409
+        ? heldError(name, namespace, undefined, error)
+        : error;
     });
   }
 
   const lost = new AbortController();
   let current = lease;
   let renewing: Promise<void> = Promise.resolve();
-  const timer = setInterval(() => {
-    renewing = replace({ ...current, spec: { ...current.spec, renewTime: new V1MicroTime() } })
-      .then((renewed) => {
-        current = renewed;
-      })
-      .catch((error: unknown) => lost.abort(new K8sError(`k8s: lost the Lease ${namespace}/${name}: its renewal failed`, { cause: error })));
-  }, options.renewEveryMs ?? (durationSeconds * 1000) / 3);
+  const timer = setInterval(
+    () => {
+      renewing = replace({ ...current, spec: { ...current.spec, renewTime: new V1MicroTime() } })
+        .then((renewed) => {
+          current = renewed;
+        })
+        .catch((error: unknown) =>
+          lost.abort(
+            new K8sError(`k8s: lost the Lease ${namespace}/${name}: its renewal failed`, { cause: error }),
+          ),
+        );
+    },
+    options.renewEveryMs ?? (durationSeconds * 1000) / 3,
+  );
   timer.unref();
 
   let released = false;
@@ -82,13 +114,20 @@ export async function acquireDrillLease(client: KubeClient, options: DrillLeaseO
       const latest = await read();
       if (latest.spec?.holderIdentity !== holderIdentity) return; // taken over after we lost it: not ours to clear
       // an empty holder is how client-go's leader election releases: the next acquirer takes it at once
-      await replace({ ...latest, spec: { ...latest.spec, holderIdentity: undefined, renewTime: undefined, acquireTime: undefined } });
+      await replace({
+        ...latest,
+        spec: { ...latest.spec, holderIdentity: undefined, renewTime: undefined, acquireTime: undefined },
+      });
     },
   };
 }
 
 /** Acquires the lease, runs `work`, releases the lease whatever happens. */
-export async function withDrillLease<T>(client: KubeClient, options: DrillLeaseOptions, work: (lease: HeldLease) => Promise<T>): Promise<T> {
+export async function withDrillLease<T>(
+  client: KubeClient,
+  options: DrillLeaseOptions,
+  work: (lease: HeldLease) => Promise<T>,
+): Promise<T> {
   const lease = await acquireDrillLease(client, options);
   try {
     return await work(lease);

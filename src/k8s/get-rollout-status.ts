@@ -22,10 +22,15 @@ export interface RolloutStatus {
   complete: boolean;
 }
 
-export async function getRolloutStatus(client: KubeClient, deployment: string, options: { namespace?: string } = {}): Promise<RolloutStatus> {
+export async function getRolloutStatus(
+  client: KubeClient,
+  deployment: string,
+  options: { namespace?: string } = {},
+): Promise<RolloutStatus> {
   const namespace = options.namespace ?? client.namespace;
-  const found = await client.call({ verb: 'get', resource: 'deployments', group: 'apps', namespace, name: deployment }, () =>
-    client.apps.readNamespacedDeployment({ name: deployment, namespace }),
+  const found = await client.call(
+    { verb: 'get', resource: 'deployments', group: 'apps', namespace, name: deployment },
+    () => client.apps.readNamespacedDeployment({ name: deployment, namespace }),
   );
   const status = found.status ?? {};
   const desired = found.spec?.replicas ?? 1;

@@ -46,8 +46,9 @@ export async function startJobController(options: JobControllerOptions): Promise
   };
 
   const poll = async () => {
-    const jobs = await client.call({ verb: 'list', resource: 'jobs', group: 'batch', namespace: options.namespace }, () =>
-      client.batch.listNamespacedJob({ namespace: options.namespace }),
+    const jobs = await client.call(
+      { verb: 'list', resource: 'jobs', group: 'batch', namespace: options.namespace },
+      () => client.batch.listNamespacedJob({ namespace: options.namespace }),
     );
     for (const job of jobs.items) {
       const uid = job.metadata?.uid;
@@ -62,7 +63,13 @@ export async function startJobController(options: JobControllerOptions): Promise
   await poll();
   let timer: NodeJS.Timeout | undefined;
   const loop = () => {
-    timer = setTimeout(() => void poll().catch(record).finally(() => stopping.signal.aborted || loop()), options.intervalMs ?? 200);
+    timer = setTimeout(
+      () =>
+        void poll()
+          .catch(record)
+          .finally(() => stopping.signal.aborted || loop()),
+      options.intervalMs ?? 200,
+    );
   };
   loop();
 
@@ -76,12 +83,25 @@ export async function startJobController(options: JobControllerOptions): Promise
   };
 }
 
-async function handleJob(client: KubeClient, job: V1Job, run: JobControllerOptions['run'], stopping: AbortSignal): Promise<void> {
+async function handleJob(
+  client: KubeClient,
+  job: V1Job,
+  run: JobControllerOptions['run'],
+  stopping: AbortSignal,
+): Promise<void> {
   const name = job.metadata?.name ?? '';
   const backoffLimit = job.spec?.backoffLimit ?? 6;
   const deadlineSeconds = job.spec?.activeDeadlineSeconds;
-  const deadline = AbortSignal.any([stopping, ...(deadlineSeconds === undefined ? [] : [AbortSignal.timeout(deadlineSeconds * 1000)])]);
-  await updateJobStatus(client, name, (status) => ({ ...status, startTime: new Date(), active: 1, ready: 0 }));
+  const deadline = AbortSignal.any([
+    stopping,
+    ...(deadlineSeconds === undefined ? [] : [AbortSignal.timeout(deadlineSeconds * 1000)]),
+  ]);
+  await updateJobStatus(client, name, (status) => ({
+    ...status,
+    startTime: new Date(),
+    active: 1,
+    ready: 0,
+  }));
 
   let failed = 0;
   for (let attempt = 1; ; attempt++) {
@@ -109,7 +129,9 @@ async function handleJob(client: KubeClient, job: V1Job, run: JobControllerOptio
           ? { type: 'Failed', reason: 'BackoffLimitExceeded' }
           : undefined;
     if (end !== undefined) {
-      await updateJobStatus(client, name, (status) => finishedJobStatus(status, end, { succeeded: ok ? 1 : 0, failed }));
+      await updateJobStatus(client, name, (status) =>
+        finishedJobStatus(status, end, { succeeded: ok ? 1 : 0, failed }),
+      );
       return;
     }
     await updateJobStatus(client, name, (status) => ({ ...status, failed }));
@@ -120,15 +142,24 @@ async function handleJob(client: KubeClient, job: V1Job, run: JobControllerOptio
 function runUntil(work: () => Promise<void>, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
-    const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new Error('deadline exceeded'));
+    const onAbort = () =>
+      reject(signal.reason instanceof Error ? signal.reason : new Error('deadline exceeded'));
     signal.addEventListener('abort', onAbort, { once: true });
-    work().then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    work()
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
 
-async function updateJobStatus(client: KubeClient, name: string, change: (status: NonNullable<V1Job['status']>) => V1Job['status']): Promise<void> {
+async function updateJobStatus(
+  client: KubeClient,
+  name: string,
+  change: (status: NonNullable<V1Job['status']>) => V1Job['status'],
+): Promise<void> {
   const namespace = client.namespace;
-  const job = await client.call({ verb: 'get', resource: 'jobs', group: 'batch', namespace, name }, () => client.batch.readNamespacedJob({ name, namespace }));
+  const job = await client.call({ verb: 'get', resource: 'jobs', group: 'batch', namespace, name }, () =>
+    client.batch.readNamespacedJob({ name, namespace }),
+  );
   const body = { ...job, status: change(job.status ?? {}) };
   await client.call({ verb: 'update', resource: 'jobs/status', group: 'batch', namespace, name }, () =>
     client.batch.replaceNamespacedJobStatus({ name, namespace, body }),
@@ -152,13 +183,23 @@ async function createPod(client: KubeClient, job: V1Job): Promise<V1Pod> {
         'batch.kubernetes.io/controller-uid': uid,
         'controller-uid': uid,
       },
-      ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: jobName, uid, controller: true, blockOwnerDeletion: true }],
+      ownerReferences: [
+        {
+          apiVersion: 'batch/v1',
+          kind: 'Job',
+          name: jobName,
+          uid,
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ],
     },
     spec: job.spec?.template.spec,
     status: { phase: 'Running', startTime: new Date() },
   };
-  return client.call({ verb: 'create', resource: 'pods', group: '', namespace, name: body.metadata?.name }, () =>
-    client.core.createNamespacedPod({ namespace, body }),
+  return client.call(
+    { verb: 'create', resource: 'pods', group: '', namespace, name: body.metadata?.name },
+    () => client.core.createNamespacedPod({ namespace, body }),
   );
 }
 
@@ -167,9 +208,17 @@ async function finishPod(client: KubeClient, pod: V1Pod, ok: boolean, lines: str
   const name = pod.metadata?.name ?? '';
   const annotations = { ...pod.metadata?.annotations, [POD_LOG_ANNOTATION]: lines.join('\n') };
   const updated = await client.call({ verb: 'update', resource: 'pods', group: '', namespace, name }, () =>
-    client.core.replaceNamespacedPod({ name, namespace, body: { ...pod, metadata: { ...pod.metadata, annotations } } }),
+    client.core.replaceNamespacedPod({
+      name,
+      namespace,
+      body: { ...pod, metadata: { ...pod.metadata, annotations } },
+    }),
   );
   await client.call({ verb: 'update', resource: 'pods/status', group: '', namespace, name }, () =>
-    client.core.replaceNamespacedPodStatus({ name, namespace, body: { ...updated, status: { ...updated.status, phase: ok ? 'Succeeded' : 'Failed' } } }),
+    client.core.replaceNamespacedPodStatus({
+      name,
+      namespace,
+      body: { ...updated, status: { ...updated.status, phase: ok ? 'Succeeded' : 'Failed' } },
+    }),
   );
 }

@@ -3,14 +3,19 @@
 // server as from a cluster.
 import type { V1JobCondition, V1JobStatus } from '@kubernetes/client-node';
 
-export type JobEnd = { type: 'Complete' } | { type: 'Failed'; reason: 'BackoffLimitExceeded' | 'DeadlineExceeded' };
+export type JobEnd =
+  { type: 'Complete' } | { type: 'Failed'; reason: 'BackoffLimitExceeded' | 'DeadlineExceeded' };
 
 const FAILED_MESSAGES = {
   BackoffLimitExceeded: 'Job has reached the specified backoff limit',
   DeadlineExceeded: 'Job was active longer than specified deadline',
 };
 
-export function finishedJobStatus(status: V1JobStatus, end: JobEnd, counts: { succeeded: number; failed: number }): V1JobStatus {
+export function finishedJobStatus(
+  status: V1JobStatus,
+  end: JobEnd,
+  counts: { succeeded: number; failed: number },
+): V1JobStatus {
   const now = new Date();
   const condition = (type: string, reason?: string, message?: string): V1JobCondition => ({
     type,
@@ -22,8 +27,14 @@ export function finishedJobStatus(status: V1JobStatus, end: JobEnd, counts: { su
   });
   const conditions =
     end.type === 'Complete'
-      ? [condition('SuccessCriteriaMet', 'CompletionsReached', 'Reached expected number of succeeded pods'), condition('Complete', 'CompletionsReached', 'Reached expected number of succeeded pods')]
-      : [condition('FailureTarget', end.reason, FAILED_MESSAGES[end.reason]), condition('Failed', end.reason, FAILED_MESSAGES[end.reason])];
+      ? [
+          condition('SuccessCriteriaMet', 'CompletionsReached', 'Reached expected number of succeeded pods'),
+          condition('Complete', 'CompletionsReached', 'Reached expected number of succeeded pods'),
+        ]
+      : [
+          condition('FailureTarget', end.reason, FAILED_MESSAGES[end.reason]),
+          condition('Failed', end.reason, FAILED_MESSAGES[end.reason]),
+        ];
   return {
     ...status,
     active: 0,

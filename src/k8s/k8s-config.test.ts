@@ -3,7 +3,14 @@ import { readK8sConfig } from './k8s-config.ts';
 
 describe('readK8sConfig', () => {
   it('maps the variables onto the client options', () => {
-    expect(readK8sConfig({ DRILL_KUBE_CONTEXT: 'ovh-prod', DRILL_ADMIN_NAMESPACE: 'cdtn-admin', DRILL_JOB_TIMEOUT_MS: '60000', DRILL_ALLOW_JOB: '1' })).toEqual({
+    expect(
+      readK8sConfig({
+        DRILL_KUBE_CONTEXT: 'ovh-prod',
+        DRILL_ADMIN_NAMESPACE: 'cdtn-admin',
+        DRILL_JOB_TIMEOUT_MS: '60000',
+        DRILL_ALLOW_JOB: '1',
+      }),
+    ).toEqual({
       context: 'ovh-prod',
       namespace: 'cdtn-admin',
       jobTimeoutMs: 60_000,

@@ -24,7 +24,10 @@ const schema = z.object({
 export function readK8sConfig(env: Record<string, string | undefined> = process.env): K8sConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}, found ${JSON.stringify(env[String(issue.path[0])])}`);
+    const problems = parsed.error.issues.map(
+      (issue) =>
+        `${issue.path.join('.')}: ${issue.message}, found ${JSON.stringify(env[String(issue.path[0])])}`,
+    );
     throw new K8sError(`k8s: settings are invalid:\n  ${problems.join('\n  ')}`, { cause: parsed.error });
   }
   const value = parsed.data;

@@ -21,7 +21,18 @@ export interface KubeTarget {
   server: string;
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+]);
 
 export function apiCallError(call: KubeCall, target: KubeTarget, error: unknown): K8sError {
   const object = describeObject(call);
@@ -29,7 +40,8 @@ export function apiCallError(call: KubeCall, target: KubeTarget, error: unknown)
   if (error instanceof ApiException) {
     const code = error.code;
     const reason = statusMessage(error.body);
-    if (code === 404) return new K8sError(`k8s: ${object} not found ${where}`, { cause: error, status: code });
+    if (code === 404)
+      return new K8sError(`k8s: ${object} not found ${where}`, { cause: error, status: code });
     if (code === 403 || code === 401) {
       return new K8sError(
         `k8s: forbidden to ${call.verb} ${call.resource} (apiGroup "${call.group}") in namespace ${call.namespace} ${where}: ${reason}; ` +
@@ -37,28 +49,46 @@ export function apiCallError(call: KubeCall, target: KubeTarget, error: unknown)
         { cause: error, status: code },
       );
     }
-    return new K8sError(`k8s: ${call.verb} ${object} answered HTTP ${code} ${where}: ${reason}`, { cause: error, status: code });
+    return new K8sError(`k8s: ${call.verb} ${object} answered HTTP ${code} ${where}: ${reason}`, {
+      cause: error,
+      status: code,
+    });
   }
   const network = networkCode(error);
   if (network !== undefined) {
-    return new K8sError(`k8s: cannot reach the Kubernetes API server ${target.server} (context ${target.context}) to ${call.verb} ${object}: ${network}`, {
-      cause: error,
-    });
+    return new K8sError(
+      `k8s: cannot reach the Kubernetes API server ${target.server} (context ${target.context}) to ${call.verb} ${object}: ${network}`,
+      {
+        cause: error,
+      },
+    );
   }
-  return new K8sError(`k8s: ${call.verb} ${object} failed ${where}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  return new K8sError(
+    `k8s: ${call.verb} ${object} failed ${where}: ${error instanceof Error ? error.message : String(error)}`,
+    { cause: error },
+  );
 }
 
-const KINDS: Record<string, string> = { cronjobs: 'CronJob', jobs: 'Job', pods: 'Pod', deployments: 'Deployment', leases: 'Lease' };
+const KINDS: Record<string, string> = {
+  cronjobs: 'CronJob',
+  jobs: 'Job',
+  pods: 'Pod',
+  deployments: 'Deployment',
+  leases: 'Lease',
+};
 
 function describeObject(call: KubeCall): string {
   const [plural = call.resource, subresource] = call.resource.split('/');
   const kind = (KINDS[plural] ?? plural) + (subresource === undefined ? '' : ` ${subresource}`);
-  return call.name === undefined ? `${kind} in namespace ${call.namespace}` : `${kind} ${call.namespace}/${call.name}`;
+  return call.name === undefined
+    ? `${kind} in namespace ${call.namespace}`
+    : `${kind} ${call.namespace}/${call.name}`;
 }
 
 function statusMessage(body: unknown): string {
   const parsed = typeof body === 'string' ? safeParse(body) : body;
-  if (parsed && typeof parsed === 'object' && 'message' in parsed && typeof parsed.message === 'string') return parsed.message;
+  if (parsed && typeof parsed === 'object' && 'message' in parsed && typeof parsed.message === 'string')
+    return parsed.message;
   return typeof body === 'string' && body !== '' ? body.slice(0, 200) : 'no message';
 }
 
@@ -72,12 +102,21 @@ function safeParse(text: string): unknown {
 
 /** The system error code somewhere in the cause chain (undici wraps it in "fetch failed"). */
 function networkCode(error: unknown): string | undefined {
-  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+  for (
+    let current = error, depth = 0;
+    current instanceof Error && depth < 5;
+    current = current.cause, depth++
+  ) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && NETWORK_CODES.has(code)) return code;
   }
-  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
-    if (current.message === 'fetch failed') return current.cause instanceof Error ? current.cause.message : 'fetch failed';
+  for (
+    let current = error, depth = 0;
+    current instanceof Error && depth < 5;
+    current = current.cause, depth++
+  ) {
+    if (current.message === 'fetch failed')
+      return current.cause instanceof Error ? current.cause.message : 'fetch failed';
   }
   return undefined;
 }

@@ -23,7 +23,9 @@ export interface KubeClient extends KubeCaller {
   readonly coordination: CoordinationV1Api;
 }
 
-export function loadKubeConfig(options: Pick<KubeClientOptions, 'kubeconfigPath' | 'context'> = {}): KubeConfig {
+export function loadKubeConfig(
+  options: Pick<KubeClientOptions, 'kubeconfigPath' | 'context'> = {},
+): KubeConfig {
   const config = new KubeConfig();
   const path = options.kubeconfigPath;
   try {
@@ -32,17 +34,24 @@ export function loadKubeConfig(options: Pick<KubeClientOptions, 'kubeconfigPath'
     else config.loadFromFile(path);
   } catch (error) {
     if (error instanceof K8sError) throw error;
-    throw new K8sError(`k8s: cannot read the kubeconfig ${path ?? process.env.KUBECONFIG ?? '~/.kube/config'}`, { cause: error });
+    throw new K8sError(
+      `k8s: cannot read the kubeconfig ${path ?? process.env.KUBECONFIG ?? '~/.kube/config'}`,
+      { cause: error },
+    );
   }
   if (options.context !== undefined) {
     if (config.getContextObject(options.context) === null) {
       const known = config.getContexts().map((context) => context.name);
-      throw new K8sError(`k8s: context ${options.context} is not in the kubeconfig; it has: ${known.join(', ') || '(none)'}`);
+      throw new K8sError(
+        `k8s: context ${options.context} is not in the kubeconfig; it has: ${known.join(', ') || '(none)'}`,
+      );
     }
     config.setCurrentContext(options.context);
   }
   if (config.getCurrentCluster() === null) {
-    throw new K8sError(`k8s: the kubeconfig's context "${config.getCurrentContext()}" names no cluster; set current-context or pass a context`);
+    throw new K8sError(
+      `k8s: the kubeconfig's context "${config.getCurrentContext()}" names no cluster; set current-context or pass a context`,
+    );
   }
   return config;
 }

@@ -10,7 +10,11 @@ export interface PodLogTail {
 
 const JOB_NAME_LABELS = ['batch.kubernetes.io/job-name', 'job-name'];
 
-export async function getJobPodLogTail(client: KubeClient, job: string, options: { namespace?: string; lines?: number } = {}): Promise<PodLogTail | undefined> {
+export async function getJobPodLogTail(
+  client: KubeClient,
+  job: string,
+  options: { namespace?: string; lines?: number } = {},
+): Promise<PodLogTail | undefined> {
   const namespace = options.namespace ?? client.namespace;
   const pod = await findLatestPod(client, namespace, job);
   const name = pod?.metadata?.name;
@@ -26,7 +30,8 @@ async function findLatestPod(client: KubeClient, namespace: string, job: string)
     const list = await client.call({ verb: 'list', resource: 'pods', group: '', namespace }, () =>
       client.core.listNamespacedPod({ namespace, labelSelector: `${label}=${job}` }),
     );
-    if (list.items.length > 0) return list.items.reduce((latest, pod) => (created(pod) >= created(latest) ? pod : latest));
+    if (list.items.length > 0)
+      return list.items.reduce((latest, pod) => (created(pod) >= created(latest) ? pod : latest));
   }
   return undefined;
 }

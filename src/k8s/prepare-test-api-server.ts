@@ -27,16 +27,36 @@ export async function prepareTestApiServer(): Promise<PreparedApiServer> {
   await mkdir(cache, { recursive: true });
   const tmp = await mkdtemp(`${dir}.tmp-`);
   try {
-    const maven = await execa('mvn', ['-q', '-B', '-f', join(SOURCE_DIR, 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${join(tmp, 'lib')}`], {
-      reject: false,
-      all: true,
-    });
+    const maven = await execa(
+      'mvn',
+      [
+        '-q',
+        '-B',
+        '-f',
+        join(SOURCE_DIR, 'pom.xml'),
+        'dependency:copy-dependencies',
+        `-DoutputDirectory=${join(tmp, 'lib')}`,
+      ],
+      {
+        reject: false,
+        all: true,
+      },
+    );
     if (maven.exitCode !== 0) {
-      throw new K8sError(`test API server: Maven could not resolve ${join(SOURCE_DIR, 'pom.xml')}; last lines:\n${lastLines(maven.all)}`, {
-        cause: maven,
-      });
+      throw new K8sError(
+        `test API server: Maven could not resolve ${join(SOURCE_DIR, 'pom.xml')}; last lines:\n${lastLines(maven.all)}`,
+        {
+          cause: maven,
+        },
+      );
     }
-    await execa('javac', ['-d', join(tmp, 'classes'), '-cp', join(tmp, 'lib', '*'), join(SOURCE_DIR, 'DrillKubeApi.java')]);
+    await execa('javac', [
+      '-d',
+      join(tmp, 'classes'),
+      '-cp',
+      join(tmp, 'lib', '*'),
+      join(SOURCE_DIR, 'DrillKubeApi.java'),
+    ]);
     await writeFile(join(tmp, 'inputs.sha256'), inputs);
     await rm(dir, { recursive: true, force: true });
     await rename(tmp, dir).catch(async (error: unknown) => {

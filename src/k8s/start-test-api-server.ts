@@ -39,7 +39,12 @@ export interface StartedTestApiServer {
 
 export async function startTestApiServer(options: TestApiServerOptions = {}): Promise<StartedTestApiServer> {
   const { classpath } = await prepareTestApiServer();
-  const args = ['-cp', classpath, 'DrillKubeApi', ...(options.answers ?? []).map((a) => `--answer=${a.status}:${a.method}:${a.path}`)];
+  const args = [
+    '-cp',
+    classpath,
+    'DrillKubeApi',
+    ...(options.answers ?? []).map((a) => `--answer=${a.status}:${a.method}:${a.path}`),
+  ];
   const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
   const logs: string[] = [];
   const keep = (line: string) => {
@@ -86,10 +91,19 @@ export async function startTestApiServer(options: TestApiServerOptions = {}): Pr
   }
 }
 
-function waitForReady(child: ReturnType<typeof spawn>, exited: Promise<number | null>, timeoutMs: number, logs: string[]): Promise<string> {
+function waitForReady(
+  child: ReturnType<typeof spawn>,
+  exited: Promise<number | null>,
+  timeoutMs: number,
+  logs: string[],
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const fail = (what: string) =>
-      reject(new K8sError(`test API server (java DrillKubeApi) ${what}; its last ${logs.length} log lines:\n${logs.join('\n')}`));
+      reject(
+        new K8sError(
+          `test API server (java DrillKubeApi) ${what}; its last ${logs.length} log lines:\n${logs.join('\n')}`,
+        ),
+      );
     const timer = setTimeout(() => fail(`not ready after ${timeoutMs} ms`), timeoutMs);
     child.once('error', (error) => {
       clearTimeout(timer);

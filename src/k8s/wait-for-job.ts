@@ -30,14 +30,24 @@ const DEADLINE_MARGIN_MS = 60_000;
 /** Answers that will not change by waiting. */
 const FATAL_STATUS = new Set([401, 403, 404]);
 
-export async function waitForJob(client: KubeClient, name: string, options: WaitForJobOptions = {}): Promise<JobResult> {
+export async function waitForJob(
+  client: KubeClient,
+  name: string,
+  options: WaitForJobOptions = {},
+): Promise<JobResult> {
   const namespace = options.namespace ?? client.namespace;
   const read = () =>
-    client.call({ verb: 'get', resource: 'jobs', group: 'batch', namespace, name }, () => client.batch.readNamespacedJob({ name, namespace }));
+    client.call({ verb: 'get', resource: 'jobs', group: 'batch', namespace, name }, () =>
+      client.batch.readNamespacedJob({ name, namespace }),
+    );
   const first = await read();
   const deadline = first.spec?.activeDeadlineSeconds;
-  const timeoutMs = options.timeoutMs ?? (deadline === undefined ? undefined : deadline * 1000 + DEADLINE_MARGIN_MS);
-  if (timeoutMs === undefined) throw new K8sError(`k8s: Job ${namespace}/${name} has no activeDeadlineSeconds; give the wait a timeoutMs`);
+  const timeoutMs =
+    options.timeoutMs ?? (deadline === undefined ? undefined : deadline * 1000 + DEADLINE_MARGIN_MS);
+  if (timeoutMs === undefined)
+    throw new K8sError(
+      `k8s: Job ${namespace}/${name} has no activeDeadlineSeconds; give the wait a timeoutMs`,
+    );
 
   let last = first;
   const outcome = await pollUntil(
@@ -45,11 +55,13 @@ export async function waitForJob(client: KubeClient, name: string, options: Wait
       try {
         last = await read();
       } catch (error) {
-        if (error instanceof K8sError && error.status !== undefined && FATAL_STATUS.has(error.status)) return { error };
+        if (error instanceof K8sError && error.status !== undefined && FATAL_STATUS.has(error.status))
+          return { error };
         throw error; // transient (network, 5xx): try again until the limit
       }
       const condition = finished(last);
-      if (condition === undefined) throw new K8sError(`k8s: Job ${namespace}/${name} is still running (${describeCounts(last)})`);
+      if (condition === undefined)
+        throw new K8sError(`k8s: Job ${namespace}/${name} is still running (${describeCounts(last)})`);
       return { condition };
     },
     {
@@ -57,13 +69,18 @@ export async function waitForJob(client: KubeClient, name: string, options: Wait
       intervalMs: options.intervalMs ?? 1_000,
       signal: options.signal,
       onTimeout: (lastError) =>
-        new K8sError(`k8s: Job ${namespace}/${name} neither Complete nor Failed after ${timeoutMs} ms (${describeCounts(last)})`, { cause: lastError }),
+        new K8sError(
+          `k8s: Job ${namespace}/${name} neither Complete nor Failed after ${timeoutMs} ms (${describeCounts(last)})`,
+          { cause: lastError },
+        ),
     },
   );
   if ('error' in outcome) throw outcome.error;
   if (outcome.condition.type === 'Complete') return result(last, namespace);
 
-  const tail = await getJobPodLogTail(client, name, { namespace, lines: options.logLines }).catch((error: unknown) => error);
+  const tail = await getJobPodLogTail(client, name, { namespace, lines: options.logLines }).catch(
+    (error: unknown) => error,
+  );
   throw new K8sError(
     `k8s: Job ${namespace}/${name} failed: ${outcome.condition.reason ?? 'no reason'}` +
       `${outcome.condition.message ? ` (${outcome.condition.message})` : ''}; ${describeCounts(last)}${describeTail(tail)}`,
@@ -71,7 +88,10 @@ export async function waitForJob(client: KubeClient, name: string, options: Wait
 }
 
 function finished(job: V1Job): V1JobCondition | undefined {
-  return job.status?.conditions?.find((condition) => (condition.type === 'Complete' || condition.type === 'Failed') && condition.status === 'True');
+  return job.status?.conditions?.find(
+    (condition) =>
+      (condition.type === 'Complete' || condition.type === 'Failed') && condition.status === 'True',
+  );
 }
 
 function describeCounts(job: V1Job): string {
@@ -81,7 +101,8 @@ function describeCounts(job: V1Job): string {
 
 function describeTail(tail: PodLogTail | undefined | unknown): string {
   if (tail === undefined) return '; no pod found by its job-name label';
-  if (tail instanceof Error || typeof tail !== 'object' || tail === null) return `; its pod's log could not be read: ${String(tail instanceof Error ? tail.message : tail)}`;
+  if (tail instanceof Error || typeof tail !== 'object' || tail === null)
+    return `; its pod's log could not be read: ${String(tail instanceof Error ? tail.message : tail)}`;
   const { pod, lines } = tail as PodLogTail;
   return `; last ${lines.length} log lines of pod ${pod}:\n${lines.join('\n')}`;
 }

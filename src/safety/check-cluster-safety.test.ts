@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkClusterSafety, ensureActionIsAllowed, formatPlannedActions, type ClusterSafety } from './check-cluster-safety.ts';
+import {
+  checkClusterSafety,
+  ensureActionIsAllowed,
+  formatPlannedActions,
+  type ClusterSafety,
+} from './check-cluster-safety.ts';
 
 const kubeconfig = { currentContext: 'ovh-preprod', contexts: ['ovh-preprod', 'ovh-prod'] };
 
@@ -10,18 +15,33 @@ function allowedOf(safety: ClusterSafety) {
 
 describe('checkClusterSafety', () => {
   it('is read-only without --confirm, whatever confirmations the shell holds', () => {
-    const shell = { DRILL_CONFIRM_RESTORE: 'pg.example/cdtn-admin', DRILL_ALLOW_CLEAN: '1', DRILL_CONFIRM_EXPORT: 'production', DRILL_ALLOW_JOB: '1' };
+    const shell = {
+      DRILL_CONFIRM_RESTORE: 'pg.example/cdtn-admin',
+      DRILL_ALLOW_CLEAN: '1',
+      DRILL_CONFIRM_EXPORT: 'production',
+      DRILL_ALLOW_JOB: '1',
+    };
     const safety = allowedOf(checkClusterSafety({}, kubeconfig, shell));
     expect(safety).toMatchObject({ mode: 'read-only', allowed: [], takeLease: false });
-    expect(safety.actions.every((action) => !action.willRun && action.why === 'read-only: no --confirm')).toBe(true);
+    expect(
+      safety.actions.every((action) => !action.willRun && action.why === 'read-only: no --confirm'),
+    ).toBe(true);
     expect(Object.values(safety.env).every((value) => value === undefined)).toBe(true);
-    expect(Object.keys(safety.env).sort()).toEqual(['DRILL_ALLOW_CLEAN', 'DRILL_ALLOW_JOB', 'DRILL_CONFIRM_EXPORT', 'DRILL_CONFIRM_INDEX_PROBE', 'DRILL_CONFIRM_RESTORE']);
+    expect(Object.keys(safety.env).sort()).toEqual([
+      'DRILL_ALLOW_CLEAN',
+      'DRILL_ALLOW_JOB',
+      'DRILL_CONFIRM_EXPORT',
+      'DRILL_CONFIRM_INDEX_PROBE',
+      'DRILL_CONFIRM_RESTORE',
+    ]);
   });
 
   it('refuses a --confirm that is not the current context, naming both', () => {
     expect(checkClusterSafety({ confirm: 'ovh-prod', allowJob: true }, kubeconfig)).toEqual({
       ok: false,
-      problems: ["--confirm ovh-prod does not match the kubeconfig's current context ovh-preprod (ovh-prod exists: switch with `kubectl config use-context ovh-prod`)"],
+      problems: [
+        "--confirm ovh-prod does not match the kubeconfig's current context ovh-preprod (ovh-prod exists: switch with `kubectl config use-context ovh-prod`)",
+      ],
     });
     expect(checkClusterSafety({ confirm: 'elsewhere' }, kubeconfig)).toEqual({
       ok: false,
@@ -30,7 +50,10 @@ describe('checkClusterSafety', () => {
   });
 
   it('reports every problem at once', () => {
-    const safety = checkClusterSafety({ allowRestore: true, allowExportProd: true, allowJob: true }, { currentContext: undefined, contexts: [] });
+    const safety = checkClusterSafety(
+      { allowRestore: true, allowExportProd: true, allowJob: true },
+      { currentContext: undefined, contexts: [] },
+    );
     expect(safety.ok).toBe(false);
     expect(!safety.ok && safety.problems).toEqual([
       'the kubeconfig has no current context: set one with `kubectl config use-context <name>`',
@@ -41,7 +64,11 @@ describe('checkClusterSafety', () => {
   });
 
   it('with --confirm alone allows no destructive step, but takes the Lease', () => {
-    const safety = allowedOf(checkClusterSafety({ confirm: 'ovh-preprod' }, kubeconfig, { DRILL_CONFIRM_RESTORE: 'pg.example/cdtn-admin' }));
+    const safety = allowedOf(
+      checkClusterSafety({ confirm: 'ovh-preprod' }, kubeconfig, {
+        DRILL_CONFIRM_RESTORE: 'pg.example/cdtn-admin',
+      }),
+    );
     expect(safety).toMatchObject({ mode: 'confirmed', allowed: [], takeLease: true });
     expect(safety.env).toEqual({
       DRILL_ALLOW_CLEAN: undefined,
@@ -50,19 +77,29 @@ describe('checkClusterSafety', () => {
       DRILL_CONFIRM_INDEX_PROBE: undefined,
       DRILL_ALLOW_JOB: undefined,
     });
-    expect(() => ensureActionIsAllowed(safety, 'create-job')).toThrow('safety: refusing to create Job cron-ingester-manual from CronJob cron-ingester (tt3): not allowed: no --allow-job');
+    expect(() => ensureActionIsAllowed(safety, 'create-job')).toThrow(
+      'safety: refusing to create Job cron-ingester-manual from CronJob cron-ingester (tt3): not allowed: no --allow-job',
+    );
   });
 
   it('each flag allows its own step only', () => {
-    const safety = allowedOf(checkClusterSafety({ confirm: 'ovh-preprod', allowJob: true, allowExportProd: true }, kubeconfig));
+    const safety = allowedOf(
+      checkClusterSafety({ confirm: 'ovh-preprod', allowJob: true, allowExportProd: true }, kubeconfig),
+    );
     expect(safety.allowed).toEqual(['export-prod', 'create-job']);
-    expect(safety.env).toMatchObject({ DRILL_ALLOW_CLEAN: undefined, DRILL_CONFIRM_EXPORT: 'preproduction,production', DRILL_ALLOW_JOB: '1' });
+    expect(safety.env).toMatchObject({
+      DRILL_ALLOW_CLEAN: undefined,
+      DRILL_CONFIRM_EXPORT: 'preproduction,production',
+      DRILL_ALLOW_JOB: '1',
+    });
     expect(() => ensureActionIsAllowed(safety, 'create-job')).not.toThrow();
     expect(() => ensureActionIsAllowed(safety, 'restore')).toThrow('not allowed: no --allow-restore');
   });
 
   it('--dry-run lists what would run and lets nothing write', () => {
-    const safety = allowedOf(checkClusterSafety({ confirm: 'ovh-preprod', allowRestore: true, dryRun: true }, kubeconfig));
+    const safety = allowedOf(
+      checkClusterSafety({ confirm: 'ovh-preprod', allowRestore: true, dryRun: true }, kubeconfig),
+    );
     expect(safety).toMatchObject({ mode: 'dry-run', allowed: ['restore'], takeLease: false });
     expect(Object.values(safety.env).every((value) => value === undefined)).toBe(true);
     expect(formatPlannedActions(safety.actions).split('\n')).toEqual([

@@ -28,8 +28,13 @@ export interface KubeconfigContexts {
   contexts: string[];
 }
 
-export function kubeconfigContexts(config: Pick<KubeConfig, 'getCurrentContext' | 'getContexts'>): KubeconfigContexts {
-  return { currentContext: config.getCurrentContext() || undefined, contexts: config.getContexts().map((context) => context.name) };
+export function kubeconfigContexts(
+  config: Pick<KubeConfig, 'getCurrentContext' | 'getContexts'>,
+): KubeconfigContexts {
+  return {
+    currentContext: config.getCurrentContext() || undefined,
+    contexts: config.getContexts().map((context) => context.name),
+  };
 }
 
 export interface PlannedAction {
@@ -55,36 +60,87 @@ export type ClusterSafety =
     }
   | { ok: false; problems: string[] };
 
-const STEPS: { action: ClusterAction; flag: string; option: keyof ClusterSafetyOptions; description: string }[] = [
-  { action: 'restore', flag: '--allow-restore', option: 'allowRestore', description: 'pg_restore the backup over the existing database (tt2)' },
-  { action: 'export-prod', flag: '--allow-export-prod', option: 'allowExportProd', description: 'POST /export {"environment":"production"} to the export service (tt5)' },
-  { action: 'create-job', flag: '--allow-job', option: 'allowJob', description: 'create Job cron-ingester-manual from CronJob cron-ingester (tt3)' },
+const STEPS: {
+  action: ClusterAction;
+  flag: string;
+  option: keyof ClusterSafetyOptions;
+  description: string;
+}[] = [
+  {
+    action: 'restore',
+    flag: '--allow-restore',
+    option: 'allowRestore',
+    description: 'pg_restore the backup over the existing database (tt2)',
+  },
+  {
+    action: 'export-prod',
+    flag: '--allow-export-prod',
+    option: 'allowExportProd',
+    description: 'POST /export {"environment":"production"} to the export service (tt5)',
+  },
+  {
+    action: 'create-job',
+    flag: '--allow-job',
+    option: 'allowJob',
+    description: 'create Job cron-ingester-manual from CronJob cron-ingester (tt3)',
+  },
 ];
 
 /** Confirmations read by the step modules; only this function decides their values in cluster mode. */
-export const CONFIRMATION_ENV = ['DRILL_ALLOW_CLEAN', 'DRILL_CONFIRM_RESTORE', 'DRILL_CONFIRM_EXPORT', 'DRILL_CONFIRM_INDEX_PROBE', 'DRILL_ALLOW_JOB'] as const;
+export const CONFIRMATION_ENV = [
+  'DRILL_ALLOW_CLEAN',
+  'DRILL_CONFIRM_RESTORE',
+  'DRILL_CONFIRM_EXPORT',
+  'DRILL_CONFIRM_INDEX_PROBE',
+  'DRILL_ALLOW_JOB',
+] as const;
 
-export function checkClusterSafety(options: ClusterSafetyOptions, kubeconfig: KubeconfigContexts, env: Record<string, string | undefined> = {}): ClusterSafety {
+export function checkClusterSafety(
+  options: ClusterSafetyOptions,
+  kubeconfig: KubeconfigContexts,
+  env: Record<string, string | undefined> = {},
+): ClusterSafety {
   const problems: string[] = [];
   const current = kubeconfig.currentContext;
   const confirmed = options.confirm !== undefined;
-  if (current === undefined || current === '') problems.push('the kubeconfig has no current context: set one with `kubectl config use-context <name>`');
+  if (current === undefined || current === '')
+    problems.push('the kubeconfig has no current context: set one with `kubectl config use-context <name>`');
   if (options.confirm === '') problems.push('--confirm needs the name of the kubeconfig current context');
   else if (confirmed && current && options.confirm !== current) {
-    const known = kubeconfig.contexts.includes(options.confirm ?? '') ? ` (${options.confirm} exists: switch with \`kubectl config use-context ${options.confirm}\`)` : '';
-    problems.push(`--confirm ${options.confirm} does not match the kubeconfig's current context ${current}${known}`);
+    const known = kubeconfig.contexts.includes(options.confirm ?? '')
+      ? ` (${options.confirm} exists: switch with \`kubectl config use-context ${options.confirm}\`)`
+      : '';
+    problems.push(
+      `--confirm ${options.confirm} does not match the kubeconfig's current context ${current}${known}`,
+    );
   }
   if (!confirmed) {
-    for (const step of STEPS) if (options[step.option]) problems.push(`${step.flag} needs --confirm <context>: without it the run is read-only`);
+    for (const step of STEPS)
+      if (options[step.option])
+        problems.push(`${step.flag} needs --confirm <context>: without it the run is read-only`);
   }
   if (problems.length > 0 || current === undefined) return { ok: false, problems };
 
   const dryRun = options.dryRun ?? false;
-  const allowed = confirmed ? STEPS.filter((step) => options[step.option] === true).map((step) => step.action) : [];
+  const allowed = confirmed
+    ? STEPS.filter((step) => options[step.option] === true).map((step) => step.action)
+    : [];
   const actions = STEPS.map((step): PlannedAction => {
     const permitted = allowed.includes(step.action);
-    const why = !confirmed ? 'read-only: no --confirm' : !permitted ? `not allowed: no ${step.flag}` : dryRun ? 'allowed, but --dry-run' : 'allowed';
-    return { action: step.action, flag: step.flag, description: step.description, willRun: permitted && !dryRun, why };
+    const why = !confirmed
+      ? 'read-only: no --confirm'
+      : !permitted
+        ? `not allowed: no ${step.flag}`
+        : dryRun
+          ? 'allowed, but --dry-run'
+          : 'allowed';
+    return {
+      action: step.action,
+      flag: step.flag,
+      description: step.description,
+      willRun: permitted && !dryRun,
+      why,
+    };
   });
   const writing = confirmed && !dryRun;
   const runs = (action: ClusterAction) => writing && allowed.includes(action);
@@ -99,7 +155,11 @@ export function checkClusterSafety(options: ClusterSafetyOptions, kubeconfig: Ku
       DRILL_ALLOW_CLEAN: runs('restore') ? '1' : undefined,
       // the database to restore into is named by the user (host/database): kept only when writes are confirmed
       DRILL_CONFIRM_RESTORE: writing ? env.DRILL_CONFIRM_RESTORE : undefined,
-      DRILL_CONFIRM_EXPORT: writing ? (runs('export-prod') ? 'preproduction,production' : 'preproduction') : undefined,
+      DRILL_CONFIRM_EXPORT: writing
+        ? runs('export-prod')
+          ? 'preproduction,production'
+          : 'preproduction'
+        : undefined,
       DRILL_CONFIRM_INDEX_PROBE: writing ? env.DRILL_CONFIRM_INDEX_PROBE : undefined,
       DRILL_ALLOW_JOB: runs('create-job') ? '1' : undefined,
     },
@@ -108,7 +168,9 @@ export function checkClusterSafety(options: ClusterSafetyOptions, kubeconfig: Ku
 
 /** The --dry-run listing: one line per destructive step. */
 export function formatPlannedActions(actions: PlannedAction[]): string {
-  return actions.map((a) => `${a.willRun ? 'would run' : 'skipped  '}  ${a.description}  [${a.flag}: ${a.why}]`).join('\n');
+  return actions
+    .map((a) => `${a.willRun ? 'would run' : 'skipped  '}  ${a.description}  [${a.flag}: ${a.why}]`)
+    .join('\n');
 }
 
 /** A step's own guard, for the module about to act: throws unless the decision allowed it. */
@@ -116,5 +178,7 @@ export function ensureActionIsAllowed(safety: ClusterSafety, action: ClusterActi
   const planned = safety.ok ? safety.actions.find((a) => a.action === action) : undefined;
   if (planned?.willRun) return;
   const step = STEPS.find((s) => s.action === action);
-  throw new SafetyError(`safety: refusing to ${step?.description ?? action}: ${planned?.why ?? 'the cluster safety check did not pass'}`);
+  throw new SafetyError(
+    `safety: refusing to ${step?.description ?? action}: ${planned?.why ?? 'the cluster safety check did not pass'}`,
+  );
 }

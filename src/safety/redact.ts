@@ -5,9 +5,13 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { redactSecrets } from '../checks/redact.ts';
 
 const MASK = '***';
-const CREDENTIAL_KEYS = 'client-key-data|client-key|token|id-token|refresh-token|access-token|client-secret|password|secret|api-key|apikey';
+const CREDENTIAL_KEYS =
+  'client-key-data|client-key|token|id-token|refresh-token|access-token|client-secret|password|secret|api-key|apikey';
 // `token: abc`, `"token":"abc"`, `password=abc`, and JSON quoted inside JSON (`\"token\":\"abc\"`)
-const CREDENTIAL_FIELD = new RegExp(`((?:^|[\\s{,"'\\\\])(?:${CREDENTIAL_KEYS})\\\\?["']?\\s*[:=]\\s*)(\\\\?["']?)[^\\s"'\\\\,}]+`, 'gim');
+const CREDENTIAL_FIELD = new RegExp(
+  `((?:^|[\\s{,"'\\\\])(?:${CREDENTIAL_KEYS})\\\\?["']?\\s*[:=]\\s*)(\\\\?["']?)[^\\s"'\\\\,}]+`,
+  'gim',
+);
 const BEARER = /\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{4,}/gi;
 const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g;
 
@@ -25,10 +29,15 @@ export function kubeconfigSecrets(config: KubeConfig): string[] {
   for (const user of config.getUsers()) {
     found.push(user.token ?? '', user.password ?? '', user.keyData ?? '');
     if (user.keyData) found.push(Buffer.from(user.keyData, 'base64').toString('utf8'));
-    for (const value of Object.values(user.authProvider?.config ?? {})) if (typeof value === 'string') found.push(value);
-    for (const variable of (user.exec as { env?: { value?: string }[] } | undefined)?.env ?? []) found.push(variable.value ?? '');
+    for (const value of Object.values(user.authProvider?.config ?? {}))
+      if (typeof value === 'string') found.push(value);
+    for (const variable of (user.exec as { env?: { value?: string }[] } | undefined)?.env ?? [])
+      found.push(variable.value ?? '');
   }
-  return found.flatMap((value) => [value, ...value.split('\n')]).map((value) => value.trim()).filter((value) => value.length >= 8);
+  return found
+    .flatMap((value) => [value, ...value.split('\n')])
+    .map((value) => value.trim())
+    .filter((value) => value.length >= 8);
 }
 
 const SECRET_NAME = /PASSWORD|TOKEN|SECRET|API_KEY|WEBHOOK/;

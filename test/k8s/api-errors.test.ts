@@ -10,7 +10,13 @@ import { createCronIngester, useTestApiServer } from './fixtures.ts';
 const FORBIDDEN_NAMESPACE = 'drill-forbidden';
 const server = useTestApiServer({
   namespace: FORBIDDEN_NAMESPACE,
-  answers: [{ status: 403, method: 'GET', path: `/apis/batch/v1/namespaces/${FORBIDDEN_NAMESPACE}/cronjobs/cron-ingester` }],
+  answers: [
+    {
+      status: 403,
+      method: 'GET',
+      path: `/apis/batch/v1/namespaces/${FORBIDDEN_NAMESPACE}/cronjobs/cron-ingester`,
+    },
+  ],
 });
 
 const dirs: string[] = [];
@@ -38,7 +44,10 @@ describe('API errors', () => {
       `k8s: forbidden to get cronjobs (apiGroup "batch") in namespace ${FORBIDDEN_NAMESPACE} (context drill-test, API server ${server().url})`,
     );
     await expect(run).rejects.toThrow('the drill needs the grants of deploy/rbac.yaml');
-    const lease = await client.coordination.readNamespacedLease({ name: 'cdtn-recovery-drill', namespace: FORBIDDEN_NAMESPACE });
+    const lease = await client.coordination.readNamespacedLease({
+      name: 'cdtn-recovery-drill',
+      namespace: FORBIDDEN_NAMESPACE,
+    });
     expect(lease.spec?.holderIdentity).toBeUndefined();
   });
 
@@ -62,6 +71,8 @@ describe('API errors', () => {
   });
 
   it('names a kubeconfig file that does not exist', () => {
-    expect(() => loadKubeClient({ kubeconfigPath: '/nonexistent/kubeconfig' })).toThrow('k8s: kubeconfig /nonexistent/kubeconfig does not exist');
+    expect(() => loadKubeClient({ kubeconfigPath: '/nonexistent/kubeconfig' })).toThrow(
+      'k8s: kubeconfig /nonexistent/kubeconfig does not exist',
+    );
   });
 });

@@ -1,12 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { createJobFromCronJob, startJobController, waitForJob, withDrillLease, type JobWorkContext, type KubeClient } from '../../src/k8s/index.ts';
+import {
+  createJobFromCronJob,
+  startJobController,
+  waitForJob,
+  withDrillLease,
+  type JobWorkContext,
+  type KubeClient,
+} from '../../src/k8s/index.ts';
 import type { V1Job } from '@kubernetes/client-node';
 import { clientInNewNamespace, createCronIngester, useTestApiServer } from './fixtures.ts';
 
 const server = useTestApiServer();
 
-async function withController<T>(client: KubeClient, run: (job: V1Job, context: JobWorkContext) => Promise<void>, body: () => Promise<T>): Promise<T> {
-  const controller = await startJobController({ kubeconfig: server().kubeconfigPath, namespace: client.namespace, run, intervalMs: 50 });
+async function withController<T>(
+  client: KubeClient,
+  run: (job: V1Job, context: JobWorkContext) => Promise<void>,
+  body: () => Promise<T>,
+): Promise<T> {
+  const controller = await startJobController({
+    kubeconfig: server().kubeconfigPath,
+    namespace: client.namespace,
+    run,
+    intervalMs: 50,
+  });
   try {
     return await body();
   } finally {
@@ -16,7 +32,10 @@ async function withController<T>(client: KubeClient, run: (job: V1Job, context: 
 }
 
 async function leaseHolder(client: KubeClient): Promise<string | undefined> {
-  const lease = await client.coordination.readNamespacedLease({ name: 'cdtn-recovery-drill', namespace: client.namespace });
+  const lease = await client.coordination.readNamespacedLease({
+    name: 'cdtn-recovery-drill',
+    namespace: client.namespace,
+  });
   return lease.spec?.holderIdentity;
 }
 
@@ -24,13 +43,28 @@ describe('createJobFromCronJob', () => {
   it('builds the job as kubectl create job --from=cronjob does', async () => {
     const client = clientInNewNamespace(server());
     const cronJob = await createCronIngester(client);
-    const job = await createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual' });
-    const stored = await client.batch.readNamespacedJob({ name: 'cron-ingester-manual', namespace: client.namespace });
+    const job = await createJobFromCronJob(client, {
+      cronJob: 'cron-ingester',
+      jobName: 'cron-ingester-manual',
+    });
+    const stored = await client.batch.readNamespacedJob({
+      name: 'cron-ingester-manual',
+      namespace: client.namespace,
+    });
     for (const created of [job, stored]) {
-      expect(created.metadata?.annotations).toEqual({ 'cronjob.kubernetes.io/instantiate': 'manual', ...cronJob.spec?.jobTemplate.metadata?.annotations });
+      expect(created.metadata?.annotations).toEqual({
+        'cronjob.kubernetes.io/instantiate': 'manual',
+        ...cronJob.spec?.jobTemplate.metadata?.annotations,
+      });
       expect(created.metadata?.labels).toEqual(cronJob.spec?.jobTemplate.metadata?.labels);
       expect(created.metadata?.ownerReferences).toEqual([
-        { apiVersion: 'batch/v1', kind: 'CronJob', name: 'cron-ingester', uid: cronJob.metadata?.uid, controller: true },
+        {
+          apiVersion: 'batch/v1',
+          kind: 'CronJob',
+          name: 'cron-ingester',
+          uid: cronJob.metadata?.uid,
+          controller: true,
+        },
       ]);
       expect(created.spec).toEqual(cronJob.spec?.jobTemplate.spec);
     }
@@ -40,10 +74,15 @@ describe('createJobFromCronJob', () => {
     const client = clientInNewNamespace(server());
     await createCronIngester(client);
     await createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual' });
-    await expect(createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual' })).rejects.toThrow(
-      `Job ${client.namespace}/cron-ingester-manual already exists`,
-    );
-    const suffixed = await createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual', onExists: 'suffix', suffix: 'run2' });
+    await expect(
+      createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual' }),
+    ).rejects.toThrow(`Job ${client.namespace}/cron-ingester-manual already exists`);
+    const suffixed = await createJobFromCronJob(client, {
+      cronJob: 'cron-ingester',
+      jobName: 'cron-ingester-manual',
+      onExists: 'suffix',
+      suffix: 'run2',
+    });
     expect(suffixed.metadata?.name).toBe('cron-ingester-manual-run2');
   });
 
@@ -52,7 +91,9 @@ describe('createJobFromCronJob', () => {
     const run = withDrillLease(client, { holderIdentity: 'test-missing' }, () =>
       createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual' }),
     );
-    await expect(run).rejects.toThrow(`k8s: CronJob ${client.namespace}/cron-ingester not found (context drill-test, API server ${server().url})`);
+    await expect(run).rejects.toThrow(
+      `k8s: CronJob ${client.namespace}/cron-ingester not found (context drill-test, API server ${server().url})`,
+    );
     expect(await leaseHolder(client)).toBeUndefined();
   });
 });
@@ -68,7 +109,10 @@ describe('waitForJob', () => {
         worked.push(job.metadata?.name ?? '');
       },
       async () => {
-        const job = await createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual' });
+        const job = await createJobFromCronJob(client, {
+          cronJob: 'cron-ingester',
+          jobName: 'cron-ingester-manual',
+        });
         return waitForJob(client, job.metadata?.name ?? '', { intervalMs: 50 });
       },
     );
@@ -91,7 +135,10 @@ describe('waitForJob', () => {
       },
       () =>
         withDrillLease(client, { holderIdentity: 'test-backoff' }, async () => {
-          const job = await createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual' });
+          const job = await createJobFromCronJob(client, {
+            cronJob: 'cron-ingester',
+            jobName: 'cron-ingester-manual',
+          });
           return waitForJob(client, job.metadata?.name ?? '', { intervalMs: 50 });
         }),
     );
@@ -107,7 +154,7 @@ describe('waitForJob', () => {
     expect(await leaseHolder(client)).toBeUndefined();
   });
 
-  it("reports a job killed at its activeDeadlineSeconds", async () => {
+  it('reports a job killed at its activeDeadlineSeconds', async () => {
     const client = clientInNewNamespace(server());
     await createCronIngester(client, { activeDeadlineSeconds: 1, backoffLimit: 3 });
     const failing = withController(
@@ -118,11 +165,16 @@ describe('waitForJob', () => {
           signal.addEventListener('abort', () => reject(new Error('killed at the deadline')));
         }),
       async () => {
-        const job = await createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual' });
+        const job = await createJobFromCronJob(client, {
+          cronJob: 'cron-ingester',
+          jobName: 'cron-ingester-manual',
+        });
         return waitForJob(client, job.metadata?.name ?? '', { intervalMs: 50 });
       },
     );
-    await expect(failing).rejects.toThrow(/failed: DeadlineExceeded \(Job was active longer than specified deadline\); active 0, succeeded 0, failed 1, [^\n]*\n?ingesting @socialgouv\/kali-data/);
+    await expect(failing).rejects.toThrow(
+      /failed: DeadlineExceeded \(Job was active longer than specified deadline\); active 0, succeeded 0, failed 1, [^\n]*\n?ingesting @socialgouv\/kali-data/,
+    );
   });
 
   it('gives up at its own limit when nothing finishes the job, and the lease is released', async () => {
@@ -130,17 +182,25 @@ describe('waitForJob', () => {
     await createCronIngester(client);
     const timeoutMs = 300;
     const waiting = withDrillLease(client, { holderIdentity: 'test-timeout' }, async () => {
-      const job = await createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual' });
+      const job = await createJobFromCronJob(client, {
+        cronJob: 'cron-ingester',
+        jobName: 'cron-ingester-manual',
+      });
       return waitForJob(client, job.metadata?.name ?? '', { timeoutMs, intervalMs: 50 });
     });
-    await expect(waiting).rejects.toThrow(`Job ${client.namespace}/cron-ingester-manual neither Complete nor Failed after ${timeoutMs} ms (active 0, succeeded 0, failed 0, backoffLimit 1)`);
+    await expect(waiting).rejects.toThrow(
+      `Job ${client.namespace}/cron-ingester-manual neither Complete nor Failed after ${timeoutMs} ms (active 0, succeeded 0, failed 0, backoffLimit 1)`,
+    );
     expect(await leaseHolder(client)).toBeUndefined();
   });
 
   it('stops waiting when the run is aborted', async () => {
     const client = clientInNewNamespace(server());
     await createCronIngester(client);
-    const job = await createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual' });
+    const job = await createJobFromCronJob(client, {
+      cronJob: 'cron-ingester',
+      jobName: 'cron-ingester-manual',
+    });
     const abort = new AbortController();
     const waiting = waitForJob(client, job.metadata?.name ?? '', { intervalMs: 50, signal: abort.signal });
     abort.abort(new Error('Ctrl-C'));

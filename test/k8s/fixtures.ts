@@ -3,7 +3,13 @@
 // (cdtn-admin .kontinuous/templates/ingester.cronjob.yaml, see the reference notes).
 import type { V1CronJob } from '@kubernetes/client-node';
 import { afterAll, beforeAll } from 'vitest';
-import { loadKubeClient, startTestApiServer, type KubeClient, type StartedTestApiServer, type TestApiServerOptions } from '../../src/k8s/index.ts';
+import {
+  loadKubeClient,
+  startTestApiServer,
+  type KubeClient,
+  type StartedTestApiServer,
+  type TestApiServerOptions,
+} from '../../src/k8s/index.ts';
 
 export function useTestApiServer(options: TestApiServerOptions = {}): () => StartedTestApiServer {
   let server: StartedTestApiServer | undefined;
@@ -22,10 +28,15 @@ export function useTestApiServer(options: TestApiServerOptions = {}): () => Star
 let namespaces = 0;
 /** A fresh namespace on the server, so tests sharing a server do not see each other's objects. */
 export function clientInNewNamespace(server: StartedTestApiServer): KubeClient {
-  return loadKubeClient({ kubeconfigPath: server.kubeconfigPath, namespace: `drill-${process.pid}-${++namespaces}` });
+  return loadKubeClient({
+    kubeconfigPath: server.kubeconfigPath,
+    namespace: `drill-${process.pid}-${++namespaces}`,
+  });
 }
 
-export function cronIngester(jobSpec: { backoffLimit?: number; activeDeadlineSeconds?: number } = {}): V1CronJob {
+export function cronIngester(
+  jobSpec: { backoffLimit?: number; activeDeadlineSeconds?: number } = {},
+): V1CronJob {
   return {
     apiVersion: 'batch/v1',
     kind: 'CronJob',
@@ -45,7 +56,10 @@ export function cronIngester(jobSpec: { backoffLimit?: number; activeDeadlineSec
                 {
                   name: 'update-ingester',
                   image: 'ghcr.io/socialgouv/cdtn-admin/ingester:v2.77.9',
-                  resources: { requests: { cpu: '1500m', memory: '2560Mi' }, limits: { cpu: '2', memory: '3Gi' } },
+                  resources: {
+                    requests: { cpu: '1500m', memory: '2560Mi' },
+                    limits: { cpu: '2', memory: '3Gi' },
+                  },
                 },
               ],
             },
@@ -56,6 +70,9 @@ export function cronIngester(jobSpec: { backoffLimit?: number; activeDeadlineSec
   };
 }
 
-export async function createCronIngester(client: KubeClient, jobSpec?: Parameters<typeof cronIngester>[0]): Promise<V1CronJob> {
+export async function createCronIngester(
+  client: KubeClient,
+  jobSpec?: Parameters<typeof cronIngester>[0],
+): Promise<V1CronJob> {
   return client.batch.createNamespacedCronJob({ namespace: client.namespace, body: cronIngester(jobSpec) });
 }

@@ -16,7 +16,9 @@ describe('the drill Lease', () => {
     const first = await acquireDrillLease(client, { holderIdentity: 'alice@ci/run-1' });
     try {
       await expect(acquireDrillLease(client, { holderIdentity: 'bob@laptop/run-2' })).rejects.toThrow(
-        new RegExp(`another drill is running in namespace ${client.namespace}: the Lease ${DRILL_LEASE_NAME} is held by alice@ci/run-1, renewed \\S+ for 60 s`),
+        new RegExp(
+          `another drill is running in namespace ${client.namespace}: the Lease ${DRILL_LEASE_NAME} is held by alice@ci/run-1, renewed \\S+ for 60 s`,
+        ),
       );
     } finally {
       await first.release();
@@ -50,7 +52,13 @@ describe('the drill Lease', () => {
         apiVersion: 'coordination.k8s.io/v1',
         kind: 'Lease',
         metadata: { name: DRILL_LEASE_NAME },
-        spec: { holderIdentity: 'crashed@ci/run-0', leaseDurationSeconds: 60, renewTime: longAgo, acquireTime: longAgo, leaseTransitions: 3 },
+        spec: {
+          holderIdentity: 'crashed@ci/run-0',
+          leaseDurationSeconds: 60,
+          renewTime: longAgo,
+          acquireTime: longAgo,
+          leaseTransitions: 3,
+        },
       },
     });
     const lease = await acquireDrillLease(client, { holderIdentity: 'alice@ci/run-1' });

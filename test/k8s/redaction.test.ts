@@ -18,10 +18,16 @@ describe('secrets in the run output', () => {
     };
     const client = clientInNewNamespace(server());
     const errors: unknown[] = [];
-    const capture = (promise: Promise<unknown>) => promise.then(() => errors.push(new Error('expected a failure')), (error: unknown) => errors.push(error));
+    const capture = (promise: Promise<unknown>) =>
+      promise.then(
+        () => errors.push(new Error('expected a failure')),
+        (error: unknown) => errors.push(error),
+      );
 
     // a missing CronJob
-    await capture(createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual' }));
+    await capture(
+      createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual' }),
+    );
     // an ingester that prints its environment before failing: the secrets reach the pod log tail
     await createCronIngester(client, { backoffLimit: 0 });
     const controller = await startJobController({
@@ -29,7 +35,9 @@ describe('secrets in the run output', () => {
       namespace: client.namespace,
       intervalMs: 50,
       run: async (_job, { log }) => {
-        log(`HASURA_GRAPHQL_ADMIN_SECRET=${env.HASURA_GRAPHQL_ADMIN_SECRET} DATABASE_URL=${env.DATABASE_URL}`);
+        log(
+          `HASURA_GRAPHQL_ADMIN_SECRET=${env.HASURA_GRAPHQL_ADMIN_SECRET} DATABASE_URL=${env.DATABASE_URL}`,
+        );
         log(`Authorization: Bearer ${server().token}`);
         throw new Error(`password authentication failed for user "cdtn" (${env.PGPASSWORD})`);
       },
@@ -37,7 +45,10 @@ describe('secrets in the run output', () => {
     try {
       await capture(
         withDrillLease(client, {}, async () => {
-          const job = await createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual' });
+          const job = await createJobFromCronJob(client, {
+            cronJob: 'cron-ingester',
+            jobName: 'cron-ingester-manual',
+          });
           return waitForJob(client, job.metadata?.name ?? '', { intervalMs: 50 });
         }),
       );
@@ -52,7 +63,11 @@ describe('secrets in the run output', () => {
     // the output holds them before redaction: the check below can fail
     for (const secret of given) expect(raw).toContain(secret);
 
-    const output = [...errors.map((error) => redactError(error, secrets)), ...errors.map((error) => redact(inspect(error, { depth: 6 }), secrets)), redact(kubeconfigText, secrets)].join('\n');
+    const output = [
+      ...errors.map((error) => redactError(error, secrets)),
+      ...errors.map((error) => redact(inspect(error, { depth: 6 }), secrets)),
+      redact(kubeconfigText, secrets),
+    ].join('\n');
     for (const secret of given) expect(output).not.toContain(secret);
     expect(output).toContain(`CronJob ${client.namespace}/cron-ingester not found`);
     expect(output).toContain('failed: BackoffLimitExceeded');

@@ -7,7 +7,10 @@ const server = useTestApiServer();
 const IMAGE = 'ghcr.io/socialgouv/code-du-travail-numerique/code-du-travail-numerique:v4.236.2';
 
 /** Creates the Deployment (the server sets its generation), then writes the status a controller would. */
-async function deploy(client: KubeClient, status: (generation: number) => V1DeploymentStatus): Promise<V1Deployment> {
+async function deploy(
+  client: KubeClient,
+  status: (generation: number) => V1DeploymentStatus,
+): Promise<V1Deployment> {
   const created = await client.apps.createNamespacedDeployment({
     namespace: client.namespace,
     body: {
@@ -17,7 +20,10 @@ async function deploy(client: KubeClient, status: (generation: number) => V1Depl
       spec: {
         replicas: 2,
         selector: { matchLabels: { app: 'www' } },
-        template: { metadata: { labels: { app: 'www' } }, spec: { containers: [{ name: 'www', image: IMAGE }] } },
+        template: {
+          metadata: { labels: { app: 'www' } },
+          spec: { containers: [{ name: 'www', image: IMAGE }] },
+        },
       },
     },
   });
@@ -32,7 +38,12 @@ async function deploy(client: KubeClient, status: (generation: number) => V1Depl
 describe('getRolloutStatus', () => {
   it('reports a finished rollout with each container image tag', async () => {
     const client = clientInNewNamespace(server());
-    const stored = await deploy(client, (generation) => ({ observedGeneration: generation, replicas: 2, updatedReplicas: 2, availableReplicas: 2 }));
+    const stored = await deploy(client, (generation) => ({
+      observedGeneration: generation,
+      replicas: 2,
+      updatedReplicas: 2,
+      availableReplicas: 2,
+    }));
     const generation = stored.metadata?.generation;
     expect(await getRolloutStatus(client, 'www')).toEqual({
       name: 'www',
@@ -49,18 +60,30 @@ describe('getRolloutStatus', () => {
 
   it('is not complete while old replicas remain', async () => {
     const client = clientInNewNamespace(server());
-    await deploy(client, (generation) => ({ observedGeneration: generation, replicas: 3, updatedReplicas: 2, availableReplicas: 2 }));
+    await deploy(client, (generation) => ({
+      observedGeneration: generation,
+      replicas: 3,
+      updatedReplicas: 2,
+      availableReplicas: 2,
+    }));
     expect((await getRolloutStatus(client, 'www')).complete).toBe(false);
   });
 
   it('is not complete while the controller has not observed the latest generation', async () => {
     const client = clientInNewNamespace(server());
-    await deploy(client, (generation) => ({ observedGeneration: generation - 1, replicas: 2, updatedReplicas: 2, availableReplicas: 2 }));
+    await deploy(client, (generation) => ({
+      observedGeneration: generation - 1,
+      replicas: 2,
+      updatedReplicas: 2,
+      availableReplicas: 2,
+    }));
     expect((await getRolloutStatus(client, 'www')).complete).toBe(false);
   });
 
   it('names a missing Deployment', async () => {
     const client = clientInNewNamespace(server());
-    await expect(getRolloutStatus(client, 'www')).rejects.toThrow(`k8s: Deployment ${client.namespace}/www not found`);
+    await expect(getRolloutStatus(client, 'www')).rejects.toThrow(
+      `k8s: Deployment ${client.namespace}/www not found`,
+    );
   });
 });
