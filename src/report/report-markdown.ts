@@ -4,12 +4,12 @@ import type { Plan } from '../runbook/plan.ts';
 import type { DrillReport, TaskRecord } from './report-record.ts';
 
 export function renderReportMarkdown(report: DrillReport, plan: Plan): string {
-  const budget = `${formatSeconds(report.totalSeconds)} of a ${formatSeconds(report.runbook.budgetSeconds)} budget`;
+  const budget = `${formatActual(report.totalSeconds)} of a ${formatSeconds(report.runbook.budgetSeconds)} budget`;
   return [
     `# Recovery drill ${report.runId}: ${report.verdict}`,
     '',
     `Target ${report.target}, runbook \`${report.runbook.path}\`, from ${report.startedAt} to ${report.finishedAt}.`,
-    `Total ${budget}; critical path ${formatSeconds(report.criticalPathSeconds)}.`,
+    `Total ${budget}; critical path ${formatActual(report.criticalPathSeconds)}.`,
     '',
     '| Task | Estimate | Actual | Ratio | Status |',
     '| --- | --- | --- | --- | --- |',
@@ -39,6 +39,11 @@ export function renderReportMarkdown(report: DrillReport, plan: Plan): string {
   ].join('\n');
 }
 
+/** Measured durations under a minute keep a decimal: fixture and check tasks take seconds. */
+function formatActual(seconds: number): string {
+  return seconds < 60 ? `${seconds.toFixed(1)} s` : formatSeconds(seconds);
+}
+
 function tableRow(task: TaskRecord): string {
   const ran = task.status !== 'skipped';
   const ratio =
@@ -47,7 +52,7 @@ function tableRow(task: TaskRecord): string {
   const cells = [
     `${task.id} — ${task.label}`,
     formatSeconds(task.estimateSeconds),
-    ran ? formatSeconds(task.actualSeconds) : '–',
+    ran ? formatActual(task.actualSeconds) : '–',
     ratio,
     status,
   ];
