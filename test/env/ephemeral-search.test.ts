@@ -37,6 +37,15 @@ describe('ephemeral environment with a search engine', () => {
 });
 
 describe('cluster target', () => {
+  async function failureOf(start: Promise<unknown>): Promise<Error> {
+    return start.then(
+      () => {
+        throw new Error('expected the start to fail');
+      },
+      (error: unknown) => error as Error,
+    );
+  }
+
   function useCluster(overrides: Record<string, string> = {}): void {
     vi.stubEnv('DATABASE_URL', env.descriptor.pg.connectionString);
     vi.stubEnv('ELASTICSEARCH_URL', env.descriptor.search!.url);
@@ -58,9 +67,7 @@ describe('cluster target', () => {
     const url = new URL(env.descriptor.pg.connectionString);
     url.password = 'wrong-password-7f3a';
     useCluster({ DATABASE_URL: url.toString() });
-    const error = await startEnvironment({ target: 'cluster', runId: 'cluster-bad-pg' }).catch(
-      (e: unknown) => e as Error,
-    );
+    const error = await failureOf(startEnvironment({ target: 'cluster', runId: 'cluster-bad-pg' }));
     expect(error.message).toMatch(
       new RegExp(
         `cannot reach PostgreSQL at ${env.descriptor.pg.host}:${env.descriptor.pg.port} .*password authentication failed`,
@@ -76,9 +83,7 @@ describe('cluster target', () => {
       ELASTICSEARCH_USERNAME: 'elastic',
       ELASTICSEARCH_PASSWORD: 'es-pass-91c2',
     });
-    const error = await startEnvironment({ target: 'cluster', runId: 'cluster-bad-es' }).catch(
-      (e: unknown) => e as Error,
-    );
+    const error = await failureOf(startEnvironment({ target: 'cluster', runId: 'cluster-bad-es' }));
     expect(error.message).toMatch(/cannot reach the search engine at http:\/\/127\.0\.0\.1:9/);
     expect(error.message).not.toContain('es-pass-91c2');
   });
