@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { DRILL_ADMIN_USER_ID, readExportDrillConfig, readExportTimeoutMs } from './export-drill-config.ts';
+
+describe('readExportDrillConfig', () => {
+  it('defaults to the runbook hour, the drill admin and no confirmation', () => {
+    expect(readExportDrillConfig({ DRILL_EXPORT_URL: 'http://export:8787' })).toEqual({
+      exportUrl: 'http://export:8787',
+      timeoutMs: 3_600_000,
+      pollMs: 5000,
+      userId: DRILL_ADMIN_USER_ID,
+      confirmed: [],
+    });
+  });
+
+  it('reads the confirmed environments and reports every invalid variable at once', () => {
+    expect(
+      readExportDrillConfig({
+        DRILL_EXPORT_URL: 'http://x',
+        DRILL_CONFIRM_EXPORT: 'preproduction, production',
+      }).confirmed,
+    ).toEqual(['preproduction', 'production']);
+    expect(() =>
+      readExportDrillConfig({ DRILL_EXPORT_TIMEOUT_MS: '-1', DRILL_CONFIRM_EXPORT: 'prod' }),
+    ).toThrow(/DRILL_EXPORT_URL: .*; DRILL_EXPORT_TIMEOUT_MS: .*; DRILL_CONFIRM_EXPORT/);
+  });
+
+  it('gives the time limit alone at collection time', () => {
+    expect(readExportTimeoutMs({ DRILL_EXPORT_TIMEOUT_MS: '90000' })).toBe(90_000);
+    expect(readExportTimeoutMs({})).toBe(3_600_000);
+  });
+});
