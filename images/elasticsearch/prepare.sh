@@ -6,19 +6,21 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cache="${DRILL_CACHE_DIR:-$HOME/.cache/cdtn-recovery-drill}"
-out="$cache/elasticsearch-8.13.4"
 inputs="$(cat "$here/pom.xml" "$here/Containerfile" | sha256sum | cut -d' ' -f1)"
+# One directory per input hash: a running engine keeps its jars when the inputs change.
+out="$cache/elasticsearch-8.13.4-${inputs:0:12}"
 
-if [ "$(cat "$out/inputs.sha256" 2>/dev/null || true)" != "$inputs" ]; then
+if [ ! -f "$out/inputs.sha256" ]; then
   echo "elasticsearch/prepare: resolving and unpacking into $out" >&2
-  rm -rf "$out.tmp" && mkdir -p "$out.tmp/zip"
-  mvn -q -B -f "$here/pom.xml" dependency:copy-dependencies -DoutputDirectory="$out.tmp/zip" >"$out.tmp/mvn.log" 2>&1 \
-    || { echo "elasticsearch/prepare: Maven could not resolve $here/pom.xml; last lines:" >&2; tail -n 20 "$out.tmp/mvn.log" >&2; exit 1; }
-  (cd "$out.tmp" && unzip -q zip/elasticsearch-8.13.4.zip && rm -rf zip)
+  tmp="$(mktemp -d "$out.XXXXXX")" && trap 'rm -rf "$tmp"' EXIT && chmod 755 "$tmp" && mkdir -p "$tmp/zip"
+  mvn -q -B -f "$here/pom.xml" dependency:copy-dependencies -DoutputDirectory="$tmp/zip" >"$tmp/mvn.log" 2>&1 \
+    || { echo "elasticsearch/prepare: Maven could not resolve $here/pom.xml; last lines:" >&2; tail -n 20 "$tmp/mvn.log" >&2; exit 1; }
+  (cd "$tmp" && unzip -q zip/elasticsearch-8.13.4.zip && rm -rf zip)
   # Elasticsearch refuses to run as root: whichever user runs it must be able to read it all.
-  chmod -R a+rX "$out.tmp/elasticsearch-8.13.4"
-  cp "$here/Containerfile" "$out.tmp/Containerfile"
-  echo "$inputs" >"$out.tmp/inputs.sha256"
-  rm -rf "$out" && mv "$out.tmp" "$out"
+  chmod -R a+rX "$tmp/elasticsearch-8.13.4"
+  cp "$here/Containerfile" "$tmp/Containerfile"
+  echo "$inputs" >"$tmp/inputs.sha256"
+  # Two runs at once: the first to finish wins, the other one's copy is dropped.
+  mv -T "$tmp" "$out" 2>/dev/null || true
 fi
 echo "$out"

@@ -6,6 +6,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pollUntil } from '../../src/env/poll-until.ts';
 import { buildLaunchSpec, prepareEngine, type LocalEngineKind } from './local-engine-launch.ts';
 
 export interface StartedLocalEngine extends AsyncDisposable {
@@ -76,23 +77,25 @@ export async function startLocalEngine(
   };
 }
 
+class EngineExited extends Error {}
+
 async function waitUntilHealthy(url: string, exited: Promise<string>, timeoutMs: number): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  let lastProblem = 'no answer yet';
   let exit: string | undefined;
   void exited.then((reason) => (exit = reason));
-  while (performance.now() < deadline) {
-    if (exit !== undefined) throw new Error(`the process ${exit} before answering`);
-    try {
+  await pollUntil(
+    async () => {
+      if (exit !== undefined) throw new EngineExited(`the process ${exit} before answering`);
       const response = await fetch(`${url}/_cluster/health`, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return;
-      lastProblem = `GET /_cluster/health answered ${response.status}`;
-    } catch (error) {
-      lastProblem = (error as Error).message;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`not healthy after ${timeoutMs} ms (last: ${lastProblem})`);
+      if (!response.ok) throw new Error(`GET /_cluster/health answered ${response.status}`);
+    },
+    {
+      timeoutMs,
+      intervalMs: 250,
+      isRetryable: (error) => !(error instanceof EngineExited),
+      onTimeout: (last) =>
+        new Error(`not healthy after ${timeoutMs} ms (last: ${(last as Error | undefined)?.message})`),
+    },
+  );
 }
 
 async function stopProcessGroup(child: ChildProcess, exited: Promise<string>): Promise<void> {

@@ -37,6 +37,8 @@ public final class DrillOpenSearch {
         .put("node.name", "drill")
         .put("discovery.type", "single-node")
         .put("network.host", "127.0.0.1")
+        // INFO on the console: what a failed start leaves for the harness to show
+        .put("logger.level", "INFO")
         // a shared CI disk is often above the default watermarks: never refuse to allocate shards
         .put("cluster.routing.allocation.disk.threshold_enabled", false);
     for (String arg : args) {
