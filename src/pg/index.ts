@@ -37,3 +37,4 @@ export {
 } from './restore-into-database.ts';
 export { resolveBackup, type ResolvedBackup } from './resolve-backup.ts';
 export { getTableStats, listTables, type TableRef, type TableStats } from './table-checksums.ts';
+export { MANIFEST_USAGE, runManifestCommand } from './manifest-command.ts';
