@@ -1,4 +1,5 @@
 // The CLI's command table: a new subcommand (manifest, history…) is one entry here.
+import { MANIFEST_USAGE, runManifestCommand } from '../pg/index.ts';
 import { planCommand, PLAN_USAGE } from './plan-command.ts';
 import { runCommand, RUN_USAGE } from './run-command.ts';
 import type { ExitCode } from './exit-codes.ts';
@@ -19,5 +20,10 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'run the drills in plan order and write reports/<runId>/',
     usage: RUN_USAGE,
     run: runCommand,
+  },
+  manifest: {
+    summary: 'restore a custom-format dump into a throwaway PostgreSQL and write its manifest',
+    usage: MANIFEST_USAGE,
+    run: runManifestCommand,
   },
 };
