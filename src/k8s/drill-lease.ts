@@ -122,18 +122,32 @@ export async function acquireDrillLease(
   };
 }
 
-/** Acquires the lease, runs `work`, releases the lease whatever happens. */
+/**
+ * Acquires the lease, runs `work`, releases the lease whatever happens. When the work failed and
+ * the release fails too, the error says both (the work's error stays the cause).
+ */
 export async function withDrillLease<T>(
   client: KubeClient,
   options: DrillLeaseOptions,
   work: (lease: HeldLease) => Promise<T>,
 ): Promise<T> {
   const lease = await acquireDrillLease(client, options);
+  let result: T;
   try {
-    return await work(lease);
-  } finally {
-    await lease.release();
+    result = await work(lease);
+  } catch (error) {
+    await lease.release().catch((releaseError: unknown) => {
+      const reason = releaseError instanceof Error ? releaseError.message : String(releaseError);
+      throw new K8sError(
+        `${error instanceof Error ? error.message : String(error)}; and the Lease ${lease.namespace}/${lease.name} ` +
+          `could not be released (it expires once its holder stops renewing it): ${reason}`,
+        { cause: error },
+      );
+    });
+    throw error;
   }
+  await lease.release();
+  return result;
 }
 
 function isHeld(lease: V1Lease, self: string): boolean {

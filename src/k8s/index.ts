@@ -1,4 +1,10 @@
 export {
+  createCronIngester,
+  cronIngesterManifest,
+  CRON_INGESTER,
+  type CronIngesterOptions,
+} from './cron-ingester.ts';
+export {
   createJobFromCronJob,
   jobFromCronJob,
   type CreateJobFromCronJobOptions,
@@ -13,11 +19,11 @@ export {
 export { getRolloutStatus, imageTag, type ContainerImage, type RolloutStatus } from './get-rollout-status.ts';
 export {
   startJobController,
-  POD_LOG_ANNOTATION,
   type JobController,
   type JobControllerOptions,
   type JobWorkContext,
 } from './job-controller.ts';
+export { POD_LOG_ANNOTATION } from './job-pods.ts';
 export { readK8sConfig, type K8sConfig } from './k8s-config.ts';
 export { K8sError, type KubeTarget } from './k8s-error.ts';
 export type { KubeCall, KubeCaller, KubeVerb } from './kube-call.ts';

@@ -3,14 +3,12 @@
 // pod per attempt (labelled as Kubernetes labels them, its output kept where the test API server
 // serves pod logs from), runs the given work, retries up to backoffLimit, enforces
 // activeDeadlineSeconds, then writes the Job's status. Real pods are never started.
-import { randomBytes } from 'node:crypto';
-import type { V1Job, V1Pod } from '@kubernetes/client-node';
+import type { V1Job } from '@kubernetes/client-node';
+import { createJobPod, finishJobPod } from './job-pods.ts';
+import { finishedJobStatus, type JobEnd } from './job-status.ts';
 import { K8sError } from './k8s-error.ts';
 import { loadKubeClient, type KubeClient } from './kube-client.ts';
-import { finishedJobStatus, type JobEnd } from './job-status.ts';
 
-/** The annotation the test API server serves `pods/<name>/log` from (see api-server/DrillKubeApi.java). */
-export const POD_LOG_ANNOTATION = 'cdtn-recovery-drill/container-log';
 const LOG_LINES_KEPT = 1_000;
 
 export interface JobWorkContext {
@@ -105,7 +103,7 @@ async function handleJob(
 
   let failed = 0;
   for (let attempt = 1; ; attempt++) {
-    const pod = await createPod(client, job);
+    const pod = await createJobPod(client, job);
     const lines: string[] = [];
     const log = (line: string) => {
       lines.push(...line.split('\n'));
@@ -118,7 +116,7 @@ async function handleJob(
         return false;
       },
     );
-    await finishPod(client, pod, ok, lines);
+    await finishJobPod(client, pod, ok, lines);
     if (stopping.aborted) return;
     if (!ok) failed++;
     const end: JobEnd | undefined = ok
@@ -163,62 +161,5 @@ async function updateJobStatus(
   const body = { ...job, status: change(job.status ?? {}) };
   await client.call({ verb: 'update', resource: 'jobs/status', group: 'batch', namespace, name }, () =>
     client.batch.replaceNamespacedJobStatus({ name, namespace, body }),
-  );
-}
-
-async function createPod(client: KubeClient, job: V1Job): Promise<V1Pod> {
-  const namespace = client.namespace;
-  const jobName = job.metadata?.name ?? '';
-  const uid = job.metadata?.uid ?? '';
-  const body: V1Pod = {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: {
-      name: `${jobName}-${randomBytes(3).toString('hex').slice(0, 5)}`,
-      namespace,
-      labels: {
-        ...job.spec?.template.metadata?.labels,
-        'batch.kubernetes.io/job-name': jobName,
-        'job-name': jobName,
-        'batch.kubernetes.io/controller-uid': uid,
-        'controller-uid': uid,
-      },
-      ownerReferences: [
-        {
-          apiVersion: 'batch/v1',
-          kind: 'Job',
-          name: jobName,
-          uid,
-          controller: true,
-          blockOwnerDeletion: true,
-        },
-      ],
-    },
-    spec: job.spec?.template.spec,
-    status: { phase: 'Running', startTime: new Date() },
-  };
-  return client.call(
-    { verb: 'create', resource: 'pods', group: '', namespace, name: body.metadata?.name },
-    () => client.core.createNamespacedPod({ namespace, body }),
-  );
-}
-
-async function finishPod(client: KubeClient, pod: V1Pod, ok: boolean, lines: string[]): Promise<void> {
-  const namespace = client.namespace;
-  const name = pod.metadata?.name ?? '';
-  const annotations = { ...pod.metadata?.annotations, [POD_LOG_ANNOTATION]: lines.join('\n') };
-  const updated = await client.call({ verb: 'update', resource: 'pods', group: '', namespace, name }, () =>
-    client.core.replaceNamespacedPod({
-      name,
-      namespace,
-      body: { ...pod, metadata: { ...pod.metadata, annotations } },
-    }),
-  );
-  await client.call({ verb: 'update', resource: 'pods/status', group: '', namespace, name }, () =>
-    client.core.replaceNamespacedPodStatus({
-      name,
-      namespace,
-      body: { ...updated, status: { ...updated.status, phase: ok ? 'Succeeded' : 'Failed' } },
-    }),
   );
 }

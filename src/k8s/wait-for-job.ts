@@ -13,6 +13,8 @@ export interface WaitForJobOptions {
   /** Default: the job's activeDeadlineSeconds + 60 s; required when the job has none. */
   timeoutMs?: number;
   intervalMs?: number;
+  /** How long the API server may stay unreachable before the wait gives up (default 2 min). */
+  unreachableMs?: number;
   signal?: AbortSignal;
   logLines?: number;
 }
@@ -27,6 +29,7 @@ export interface JobResult {
 }
 
 const DEADLINE_MARGIN_MS = 60_000;
+const UNREACHABLE_MS = 120_000;
 /** Answers that will not change by waiting. */
 const FATAL_STATUS = new Set([401, 403, 404]);
 
@@ -50,14 +53,19 @@ export async function waitForJob(
     );
 
   let last = first;
+  let lastContact = performance.now();
+  const unreachableMs = options.unreachableMs ?? UNREACHABLE_MS;
   const outcome = await pollUntil(
     async () => {
       try {
         last = await read();
+        lastContact = performance.now();
       } catch (error) {
-        if (error instanceof K8sError && error.status !== undefined && FATAL_STATUS.has(error.status))
-          return { error };
-        throw error; // transient (network, 5xx): try again until the limit
+        if (!(error instanceof K8sError)) throw error;
+        if (error.status !== undefined && FATAL_STATUS.has(error.status)) return { error };
+        // no answer at all: give the API server a while, not the job's whole deadline
+        if (error.status === undefined && performance.now() - lastContact > unreachableMs) return { error };
+        throw error; // transient (5xx, a short network cut): try again until the limit
       }
       const condition = finished(last);
       if (condition === undefined)

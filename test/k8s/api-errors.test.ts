@@ -3,7 +3,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createJobFromCronJob, loadKubeClient, withDrillLease } from '../../src/k8s/index.ts';
+import {
+  createJobFromCronJob,
+  loadKubeClient,
+  startTestApiServer,
+  waitForJob,
+  withDrillLease,
+} from '../../src/k8s/index.ts';
 import { createCronIngester, useTestApiServer } from './fixtures.ts';
 
 // CRUD mode grants everything: the 403 comes from a fixed answer (the mock's expectation mode).
@@ -62,6 +68,31 @@ describe('API errors', () => {
     await expect(withDrillLease(client, {}, async () => undefined)).rejects.toThrow(
       `k8s: cannot reach the Kubernetes API server http://127.0.0.1:${port} (context drill-test) to get Lease ${FORBIDDEN_NAMESPACE}/cdtn-recovery-drill: ECONNREFUSED`,
     );
+  });
+
+  it('gives up when the API server goes away during the wait, and says the lease could not be released', async () => {
+    const own = await startTestApiServer();
+    try {
+      const client = loadKubeClient({ kubeconfigPath: own.kubeconfigPath });
+      await createCronIngester(client);
+      const run = withDrillLease(client, { holderIdentity: 'test-gone' }, async () => {
+        const job = await createJobFromCronJob(client, {
+          cronJob: 'cron-ingester',
+          jobName: 'cron-ingester-manual',
+        });
+        const waiting = waitForJob(client, job.metadata?.name ?? '', { intervalMs: 50, unreachableMs: 300 });
+        await own.stop();
+        return waiting;
+      });
+      await expect(run).rejects.toThrow(
+        new RegExp(
+          `cannot reach the Kubernetes API server ${own.url} \\(context drill-test\\) to get Job ${own.namespace}/cron-ingester-manual: ECONNREFUSED; ` +
+            `and the Lease ${own.namespace}/cdtn-recovery-drill could not be released`,
+        ),
+      );
+    } finally {
+      await own.stop();
+    }
   });
 
   it('lists the contexts when the one asked for is not in the kubeconfig', () => {

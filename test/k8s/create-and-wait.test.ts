@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   createJobFromCronJob,
+  cronIngesterManifest,
   startJobController,
   waitForJob,
   withDrillLease,
@@ -42,7 +43,13 @@ async function leaseHolder(client: KubeClient): Promise<string | undefined> {
 describe('createJobFromCronJob', () => {
   it('builds the job as kubectl create job --from=cronjob does', async () => {
     const client = clientInNewNamespace(server());
-    const cronJob = await createCronIngester(client);
+    const manifest = cronIngesterManifest();
+    const template = manifest.spec?.jobTemplate ?? {};
+    template.metadata = { ...template.metadata, annotations: { 'kapp.k14s.io/disable-original': '' } };
+    const cronJob = await client.batch.createNamespacedCronJob({
+      namespace: client.namespace,
+      body: manifest,
+    });
     const job = await createJobFromCronJob(client, {
       cronJob: 'cron-ingester',
       jobName: 'cron-ingester-manual',

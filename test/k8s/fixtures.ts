@@ -1,7 +1,5 @@
 // Test support: one test API server per test file (stopped by PID in afterAll, even after a
-// failure), a namespace per test, and the cron-ingester CronJob as CDTN declares it
-// (cdtn-admin .kontinuous/templates/ingester.cronjob.yaml, see the reference notes).
-import type { V1CronJob } from '@kubernetes/client-node';
+// failure), and a namespace per test.
 import { afterAll, beforeAll } from 'vitest';
 import {
   loadKubeClient,
@@ -10,6 +8,8 @@ import {
   type StartedTestApiServer,
   type TestApiServerOptions,
 } from '../../src/k8s/index.ts';
+
+export { createCronIngester } from '../../src/k8s/index.ts';
 
 export function useTestApiServer(options: TestApiServerOptions = {}): () => StartedTestApiServer {
   let server: StartedTestApiServer | undefined;
@@ -32,47 +32,4 @@ export function clientInNewNamespace(server: StartedTestApiServer): KubeClient {
     kubeconfigPath: server.kubeconfigPath,
     namespace: `drill-${process.pid}-${++namespaces}`,
   });
-}
-
-export function cronIngester(
-  jobSpec: { backoffLimit?: number; activeDeadlineSeconds?: number } = {},
-): V1CronJob {
-  return {
-    apiVersion: 'batch/v1',
-    kind: 'CronJob',
-    metadata: { name: 'cron-ingester' },
-    spec: {
-      schedule: '0 1 * * *',
-      concurrencyPolicy: 'Forbid',
-      jobTemplate: {
-        metadata: { labels: { app: 'ingester' }, annotations: { 'kapp.k14s.io/disable-original': '' } },
-        spec: {
-          backoffLimit: jobSpec.backoffLimit ?? 1,
-          activeDeadlineSeconds: jobSpec.activeDeadlineSeconds ?? 21_600,
-          template: {
-            spec: {
-              restartPolicy: 'Never',
-              containers: [
-                {
-                  name: 'update-ingester',
-                  image: 'ghcr.io/socialgouv/cdtn-admin/ingester:v2.77.9',
-                  resources: {
-                    requests: { cpu: '1500m', memory: '2560Mi' },
-                    limits: { cpu: '2', memory: '3Gi' },
-                  },
-                },
-              ],
-            },
-          },
-        },
-      },
-    },
-  };
-}
-
-export async function createCronIngester(
-  client: KubeClient,
-  jobSpec?: Parameters<typeof cronIngester>[0],
-): Promise<V1CronJob> {
-  return client.batch.createNamespacedCronJob({ namespace: client.namespace, body: cronIngester(jobSpec) });
 }
