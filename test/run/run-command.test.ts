@@ -117,6 +117,10 @@ describe('cdtn-drill run', () => {
     const report = await readJson<DrillReport>(join(reports.path, 'latest', 'report.json'));
     expect(report.verdict).toBe('over-budget');
     expect(report.totalSeconds).toBeGreaterThan(report.runbook.budgetSeconds);
+    // e1 outran its estimate: its bar in the run's gantt is marked crit.
+    expect(await readFile(join(reports.path, 'latest', 'report.md'), 'utf8')).toMatch(
+      /^ {2}Attendre :crit, e1, 0, \d+s$/m,
+    );
     const enforced = await runCli([...args, '--enforce-budget']);
     expect(enforced.code).toBe(3);
   });
