@@ -7,6 +7,8 @@ const TLS_CODE = /^(CERT_|ERR_TLS|ERR_SSL|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_
 
 export interface ClassifiedFailure {
   kind: FailureKind;
+  /** Worth another attempt: timeouts, refused or reset connections, temporary DNS failures. */
+  retryable: boolean;
   /** What happened, then what was expected. */
   what: string;
   expected: string;
@@ -16,6 +18,7 @@ export function classifyFailure(error: unknown, host: string, timeoutMs: number)
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     return {
       kind: 'timeout',
+      retryable: true,
       what: `no answer within ${timeoutMs} ms`,
       expected: `an answer within ${timeoutMs} ms`,
     };
@@ -23,20 +26,36 @@ export function classifyFailure(error: unknown, host: string, timeoutMs: number)
   const low = lowestCause(error);
   const code = low.code ?? '';
   if (DNS_CODES.has(code)) {
-    return { kind: 'dns', what: `DNS lookup of ${host} failed (${code})`, expected: `${host} to resolve` };
+    return {
+      kind: 'dns',
+      retryable: code === 'EAI_AGAIN',
+      what: `DNS lookup of ${host} failed (${code})`,
+      expected: `${host} to resolve`,
+    };
   }
   if (TLS_CODE.test(code)) {
-    return { kind: 'tls', what: `TLS error (${code}: ${low.message})`, expected: 'a valid TLS certificate' };
+    return {
+      kind: 'tls',
+      retryable: false,
+      what: `TLS error (${code}: ${low.message})`,
+      expected: 'a valid TLS certificate',
+    };
   }
   if (CONNECTION_CODES.has(code)) {
     return {
       kind: 'connection',
+      retryable: true,
       what: `connection failed (${code})`,
       expected: `${host} to accept connections`,
     };
   }
   const detail = code ? `${code}: ${low.message}` : low.message;
-  return { kind: 'network', what: `network error (${detail})`, expected: 'an HTTP answer' };
+  return {
+    kind: 'network',
+    retryable: code !== 'EDRILLOFFLINE',
+    what: `network error (${detail})`,
+    expected: 'an HTTP answer',
+  };
 }
 
 function lowestCause(error: unknown): { code?: string; message: string } {

@@ -25,7 +25,6 @@ export type ProbeTarget = Pick<ServiceConfig, 'name' | 'url' | 'level' | 'reason
   Partial<Pick<ServiceConfig, 'method' | 'headers' | 'timeoutMs' | 'retries'>>;
 
 const FALLBACK: ProbeDefaults = { timeoutMs: 10_000, retries: 2, backoffMs: 500 };
-const RETRYABLE = new Set<FailureKind>(['timeout', 'dns', 'connection', 'network', 'server-error']);
 
 interface Attempt {
   ok: boolean;
@@ -68,7 +67,7 @@ export async function probe(service: ProbeTarget, options: ProbeOptions = {}): P
         failure: failure.kind,
         detail: `${failure.what}; expected ${failure.expected}`,
       };
-      return { done: false, value };
+      return { done: !failure.retryable, value };
     }
     const mismatch = checkExpectation(answer, service.expect);
     const status = answer.status;
@@ -79,7 +78,8 @@ export async function probe(service: ProbeTarget, options: ProbeOptions = {}): P
       failure: mismatch.kind,
       detail: `expected ${mismatch.expected}, found ${mismatch.found}`,
     };
-    return { done: !RETRYABLE.has(mismatch.kind) && status !== 429, value };
+    // Only a 5xx or a 429 is worth another attempt; a wrong answer stays wrong.
+    return { done: mismatch.kind !== 'server-error' && status !== 429, value };
   };
 
   const { value, attempts } = await retryWithBackoff(once, {

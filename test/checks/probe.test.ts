@@ -83,13 +83,13 @@ describe('probe', () => {
       'a DNS failure',
       faults.dnsFailure,
       /DNS lookup of svc\.example\.test failed \(ENOTFOUND\); expected svc\.example\.test to resolve/,
-      3,
+      1,
     ],
     [
       'a TLS error',
       faults.tlsError,
       /TLS error \(CERT_HAS_EXPIRED: certificate has expired\); expected a valid TLS certificate/,
-      3,
+      1,
     ],
     [
       'a 200 with the wrong content type',
