@@ -7,7 +7,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { IngestError } from './ingest-error.ts';
 import type { ResolvedRegistryOptions } from './registry-options.ts';
-import { retryWithBackoff } from './retry-with-backoff.ts';
+import { retryWithBackoff } from '../checks/retry-with-backoff.ts';
 
 export interface PackageManifest {
   name: string;
@@ -24,6 +24,8 @@ class TransientHttpError extends Error {
   }
 }
 
+type AttemptOutcome = { ok: true; result: unknown } | { ok: false; error: unknown };
+
 function isTransient(error: unknown): boolean {
   if (error instanceof TransientHttpError) return true;
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return true;
@@ -35,7 +37,7 @@ function attemptSignal(timeoutMs: number, signal?: AbortSignal): AbortSignal {
   return signal ? AbortSignal.any([timeout, signal]) : timeout;
 }
 
-/** GET with bounded retries; a 4xx other than 429 is returned to the caller, not retried. */
+/** GET with bounded retries on 5xx, 429, network errors and timeouts; any other 4xx fails at once. */
 async function getWithRetries(
   packageName: string,
   url: string,
@@ -44,27 +46,36 @@ async function getWithRetries(
   signal: AbortSignal | undefined,
   read: (response: Response) => Promise<unknown>,
 ): Promise<unknown> {
-  return retryWithBackoff(
+  const once = async (): Promise<unknown> => {
+    const response = await fetch(url, { signal: attemptSignal(timeoutMs, signal) });
+    if (response.status >= 500 || response.status === 429) {
+      await response.body?.cancel();
+      throw new TransientHttpError(url, response.status);
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new IngestError(packageName, `GET ${url} answered ${response.status}, expected 200`);
+    }
+    return read(response);
+  };
+  // The project's one retry helper: a transient failure asks for another attempt, any other is thrown.
+  const { value, attempts } = await retryWithBackoff<AttemptOutcome>(
     async () => {
-      const response = await fetch(url, { signal: attemptSignal(timeoutMs, signal) });
-      if (response.status >= 500 || response.status === 429) {
-        await response.body?.cancel();
-        throw new TransientHttpError(url, response.status);
+      try {
+        return { done: true, value: { ok: true, result: await once() } };
+      } catch (error) {
+        if (signal?.aborted || !isTransient(error)) throw error;
+        return { done: false, value: { ok: false, error } };
       }
-      if (!response.ok) {
-        await response.body?.cancel();
-        throw new IngestError(packageName, `GET ${url} answered ${response.status}, expected 200`);
-      }
-      return read(response);
     },
-    { retries: registry.retries, backoffMs: registry.backoffMs, signal, isRetryable: isTransient },
-    ({ attempts, lastError }) =>
-      new IngestError(
-        packageName,
-        `GET ${url} failed ${attempts} times (limit ${registry.retries + 1} attempts, ` +
-          `per-attempt timeout ${timeoutMs} ms): ${lastError instanceof Error ? lastError.message : String(lastError)}`,
-        { cause: lastError },
-      ),
+    { retries: registry.retries, backoffMs: registry.backoffMs, signal },
+  );
+  if (value.ok) return value.result;
+  const reason = value.error instanceof Error ? value.error.message : String(value.error);
+  throw new IngestError(
+    packageName,
+    `GET ${url} failed ${attempts} times (limit ${registry.retries + 1} attempts, per-attempt timeout ${timeoutMs} ms): ${reason}`,
+    { cause: value.error },
   );
 }
 
