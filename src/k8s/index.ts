@@ -29,6 +29,8 @@ export { K8sError, type KubeTarget } from './k8s-error.ts';
 export type { KubeCall, KubeCaller, KubeVerb } from './kube-call.ts';
 export { loadKubeClient, loadKubeConfig, type KubeClient, type KubeClientOptions } from './kube-client.ts';
 export { getJobPodLogTail, type PodLogTail } from './pod-log-tail.ts';
+export { runJobFromCronJob, type RunJobFromCronJobOptions } from './run-job-from-cron-job.ts';
+export { startLocalCluster, type LocalCluster, type LocalClusterOptions } from './start-local-cluster.ts';
 export {
   startTestApiServer,
   type ApiAnswer,
