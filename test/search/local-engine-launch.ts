@@ -26,12 +26,15 @@ export async function prepareEngine(kind: LocalEngineKind): Promise<string> {
   return stdout.trim().split('\n').at(-1) ?? '';
 }
 
+/** `extra` settings come last: they override the defaults (tests use it to make a start fail). */
 export async function buildLaunchSpec(
   kind: LocalEngineKind,
   prepared: string,
   home: string,
   port: number,
+  extra: Record<string, string> = {},
 ): Promise<LaunchSpec> {
+  const extraArgs = Object.entries(extra).map(([key, value]) => `${key}=${value}`);
   if (kind === 'opensearch') {
     return {
       command: 'java',
@@ -43,6 +46,7 @@ export async function buildLaunchSpec(
         `path.home=${home}`,
         `http.port=${port}`,
         'network.host=127.0.0.1',
+        ...extraArgs,
       ],
       env: process.env,
       cwd: home,
@@ -62,7 +66,9 @@ export async function buildLaunchSpec(
     'cluster.routing.allocation.disk.threshold_enabled': 'false',
   };
   const command = join(home, 'bin', 'elasticsearch');
-  const args = Object.entries(settings).flatMap(([key, value]) => ['-E', `${key}=${value}`]);
+  const args = [...Object.entries(settings).map(([key, value]) => `${key}=${value}`), ...extraArgs].flatMap(
+    (setting) => ['-E', setting],
+  );
   const env = {
     ...process.env,
     ES_JAVA_HOME: await javaHome(),

@@ -25,13 +25,13 @@ const LOG_LINES_KEPT = 50;
 
 export async function startLocalEngine(
   kind: LocalEngineKind,
-  options: { timeoutMs?: number } = {},
+  options: { timeoutMs?: number; settings?: Record<string, string> } = {},
 ): Promise<StartedLocalEngine> {
   const timeoutMs = options.timeoutMs ?? 120_000;
   const prepared = await prepareEngine(kind);
   const home = await mkdtemp(join(tmpdir(), `cdtn-drill-${kind}-`));
   const port = await getFreePort();
-  const spec = await buildLaunchSpec(kind, prepared, home, port);
+  const spec = await buildLaunchSpec(kind, prepared, home, port, options.settings);
   const started = performance.now();
   const child = spawn(spec.command, spec.args, {
     cwd: spec.cwd,
