@@ -18,6 +18,8 @@ export const faults = {
     http.all(url, () => {
       throw networkError('CERT_HAS_EXPIRED', 'certificate has expired');
     }),
+  /** An answer with this status and no body (e.g. Mattermost's 405 to a GET on a webhook). */
+  status: (url: Url, status: number): HttpHandler => http.all(url, () => new HttpResponse(null, { status })),
   html: (url: Url, text = '<html><body>Maintenance</body></html>'): HttpHandler =>
     http.all(url, () => HttpResponse.html(text)),
   json: (url: Url, body: unknown): HttpHandler => http.all(url, () => HttpResponse.json(body as never)),
