@@ -31,11 +31,14 @@ export interface IngestPackageOptions {
   signal?: AbortSignal;
 }
 
+/** Two rows with one cdtn_id in a multi-row upsert would fail obscurely (or overwrite silently across chunks). */
 function ensureNoDuplicateIds(reader: PackageReader, content: PackageContent): void {
   const seen = new Set<string>();
-  const duplicates = content.documents
-    .filter((d) => seen.size === seen.add(d.cdtnId).size)
-    .map((d) => d.initialId);
+  const duplicates: string[] = [];
+  for (const { cdtnId, initialId } of content.documents) {
+    if (seen.has(cdtnId)) duplicates.push(initialId);
+    seen.add(cdtnId);
+  }
   if (duplicates.length > 0) {
     throw new IngestError(
       reader.packageName,

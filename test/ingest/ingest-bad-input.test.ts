@@ -39,8 +39,31 @@ async function readManifest(
   return (await response.json()) as { version: string; dist: { tarball: string; integrity: string } };
 }
 
+/** Serves, as the latest fiches-travail-data, a tarball holding only this fiches-travail.json. */
+async function serveHandmadeFiches(fichesJson: string): Promise<void> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'ingest-handmade-'));
+  try {
+    await mkdir(path.join(dir, 'package', 'data'), { recursive: true });
+    await writeFile(path.join(dir, 'package', 'data', 'fiches-travail.json'), fichesJson);
+    const tarball = path.join(dir, 'handmade.tgz');
+    await createTar({ gzip: true, file: tarball, cwd: dir }, ['package']);
+    const bytes = await readFile(tarball);
+    const integrity = `sha512-${createHash('sha512').update(bytes).digest('base64')}`;
+    const version = '9.9.9';
+    const url = `${registry.registryUrl}/${FICHES}/-/fiches-travail-data-${version}.tgz`;
+    registry.server.use(
+      http.get(latestUrl(), () =>
+        HttpResponse.json({ name: FICHES, version, dist: { tarball: url, integrity } }),
+      ),
+      http.get(url, () => new HttpResponse(bytes)),
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function expectDatabaseUnchanged(): Promise<void> {
-  expect(await (await fingerprintSources(pool))[SOURCE]).toBe(before.fingerprint);
+  expect((await fingerprintSources(pool))[SOURCE]).toBe(before.fingerprint);
   expect(await getPackageVersions(pool)).toEqual(before.versions);
 }
 
@@ -59,10 +82,11 @@ beforeEach(async () => {
   pool = await database.createDatabase();
   await ingestFiches();
   before = {
-    fingerprint: await (await fingerprintSources(pool))[SOURCE],
+    fingerprint: (await fingerprintSources(pool))[SOURCE],
     versions: await getPackageVersions(pool),
   };
   expect(before.versions).toEqual({ [FICHES]: OLDER[FICHES] });
+  expect(before.fingerprint).toMatch(/^[0-9a-f]{32}$/);
   registry.pinLatest(NEWER);
 });
 
@@ -142,35 +166,34 @@ describe('ingester bad input', () => {
   });
 
   it('fails clearly when a data file of the package is not JSON', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'ingest-bad-json-'));
-    try {
-      await mkdir(path.join(dir, 'package', 'data'), { recursive: true });
-      await writeFile(path.join(dir, 'package', 'data', 'fiches-travail.json'), '[{"pubId": "article1", ');
-      const tarball = path.join(dir, 'broken.tgz');
-      await createTar({ gzip: true, file: tarball, cwd: dir }, ['package']);
-      const bytes = await readFile(tarball);
-      const integrity = `sha512-${createHash('sha512').update(bytes).digest('base64')}`;
-      const version = '9.9.9';
-      const url = `${registry.registryUrl}/${FICHES}/-/fiches-travail-data-${version}.tgz`;
-      registry.server.use(
-        http.get(latestUrl(), () =>
-          HttpResponse.json({ name: FICHES, version, dist: { tarball: url, integrity } }),
-        ),
-        http.get(url, () => new HttpResponse(bytes)),
-      );
-      await expect(ingestFiches()).rejects.toThrow(
-        `tt3: ${FICHES}: data/fiches-travail.json is not valid JSON`,
-      );
-      await expectDatabaseUnchanged();
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    await serveHandmadeFiches('[{"pubId": "article1", ');
+    await expect(ingestFiches()).rejects.toThrow(
+      `tt3: ${FICHES}: data/fiches-travail.json is not valid JSON`,
+    );
+    await expectDatabaseUnchanged();
+  });
+
+  it('refuses a package that yields two documents with one cdtn_id', async () => {
+    const fiche = {
+      pubId: 'article1',
+      title: 'Une fiche',
+      url: '',
+      date: '',
+      description: '',
+      intro: '',
+      sections: [],
+    };
+    await serveHandmadeFiches(JSON.stringify([fiche, { ...fiche, title: 'La même' }]));
+    await expect(ingestFiches()).rejects.toThrow(
+      `tt3: ${FICHES}: the package yields duplicate documents: article1`,
+    );
+    await expectDatabaseUnchanged();
   });
 
   it('does not downgrade when latest is older than the installed version, and says so', async () => {
     await ingestFiches();
     before = {
-      fingerprint: await (await fingerprintSources(pool))[SOURCE],
+      fingerprint: (await fingerprintSources(pool))[SOURCE],
       versions: await getPackageVersions(pool),
     };
     registry.pinLatest(OLDER);
