@@ -102,21 +102,19 @@ function safeParse(text: string): unknown {
 
 /** The system error code somewhere in the cause chain (undici wraps it in "fetch failed"). */
 function networkCode(error: unknown): string | undefined {
-  for (
-    let current = error, depth = 0;
-    current instanceof Error && depth < 5;
-    current = current.cause, depth++
-  ) {
+  const chain = causes(error);
+  for (const current of chain) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && NETWORK_CODES.has(code)) return code;
   }
-  for (
-    let current = error, depth = 0;
-    current instanceof Error && depth < 5;
-    current = current.cause, depth++
-  ) {
-    if (current.message === 'fetch failed')
-      return current.cause instanceof Error ? current.cause.message : 'fetch failed';
-  }
-  return undefined;
+  const fetchFailed = chain.find((current) => current.message === 'fetch failed');
+  if (fetchFailed === undefined) return undefined;
+  return fetchFailed.cause instanceof Error ? fetchFailed.cause.message : 'fetch failed';
+}
+
+function causes(error: unknown): Error[] {
+  const chain: Error[] = [];
+  for (let current = error; current instanceof Error && chain.length < 5; current = current.cause)
+    chain.push(current);
+  return chain;
 }

@@ -6,7 +6,7 @@ import type { V1Job, V1JobCondition } from '@kubernetes/client-node';
 import { pollUntil } from '../env/poll-until.ts';
 import { K8sError } from './k8s-error.ts';
 import type { KubeClient } from './kube-client.ts';
-import { getJobPodLogTail, type PodLogTail } from './pod-log-tail.ts';
+import { getJobPodLogTail } from './pod-log-tail.ts';
 
 export interface WaitForJobOptions {
   namespace?: string;
@@ -86,12 +86,11 @@ export async function waitForJob(
   if ('error' in outcome) throw outcome.error;
   if (outcome.condition.type === 'Complete') return result(last, namespace);
 
-  const tail = await getJobPodLogTail(client, name, { namespace, lines: options.logLines }).catch(
-    (error: unknown) => error,
-  );
+  const tail = await describeTail(client, name, namespace, options.logLines);
+  const { reason, message } = outcome.condition;
   throw new K8sError(
-    `k8s: Job ${namespace}/${name} failed: ${outcome.condition.reason ?? 'no reason'}` +
-      `${outcome.condition.message ? ` (${outcome.condition.message})` : ''}; ${describeCounts(last)}${describeTail(tail)}`,
+    `k8s: Job ${namespace}/${name} failed: ${reason ?? 'no reason'}${message ? ` (${message})` : ''}; ` +
+      `${describeCounts(last)}${tail}`,
   );
 }
 
@@ -107,12 +106,20 @@ function describeCounts(job: V1Job): string {
   return `active ${status.active ?? 0}, succeeded ${status.succeeded ?? 0}, failed ${status.failed ?? 0}, backoffLimit ${job.spec?.backoffLimit ?? 6}`;
 }
 
-function describeTail(tail: PodLogTail | undefined | unknown): string {
-  if (tail === undefined) return '; no pod found by its job-name label';
-  if (tail instanceof Error || typeof tail !== 'object' || tail === null)
-    return `; its pod's log could not be read: ${String(tail instanceof Error ? tail.message : tail)}`;
-  const { pod, lines } = tail as PodLogTail;
-  return `; last ${lines.length} log lines of pod ${pod}:\n${lines.join('\n')}`;
+/** The failed job's log tail for its error; a log that cannot be read is said, not thrown. */
+async function describeTail(
+  client: KubeClient,
+  job: string,
+  namespace: string,
+  lines?: number,
+): Promise<string> {
+  try {
+    const tail = await getJobPodLogTail(client, job, { namespace, lines });
+    if (tail === undefined) return '; no pod found by its job-name label';
+    return `; last ${tail.lines.length} log lines of pod ${tail.pod}:\n${tail.lines.join('\n')}`;
+  } catch (error) {
+    return `; its pod's log could not be read: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 function result(job: V1Job, namespace: string): JobResult {
