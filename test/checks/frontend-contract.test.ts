@@ -13,7 +13,13 @@ import {
   type FrontendContractTarget,
 } from '../../src/checks/index.ts';
 import { toSearchDocument, type DocumentRow } from '../../src/export/search-document.ts';
-import { applySchema, startThrowawayPostgres, type ThrowawayPostgres } from '../../src/pg/index.ts';
+import { pollUntil } from '../../src/env/index.ts';
+import {
+  applySchema,
+  startThrowawayPostgres,
+  withClient,
+  type ThrowawayPostgres,
+} from '../../src/pg/index.ts';
 import { cdtnIndexDefinitions } from '../../src/search/index.ts';
 import { openTestEngine, type TestEngine } from './test-engine.ts';
 
@@ -157,6 +163,18 @@ describe('frontend contract (tp1)', () => {
       await test.engine.deleteIndex(index);
     await test?.[Symbol.asyncDispose]();
     await pool?.end();
+    // pg's Pool.end() resolves before its connections have closed: let them close before the
+    // server stops, or their "terminating connection" errors surface as unhandled.
+    await pollUntil(
+      () =>
+        withClient(postgres.connectionString, async (client) => {
+          const { rows } = await client.query<{ n: number }>(
+            'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+          );
+          if (rows[0]?.n !== 0) throw new Error(`${rows[0]?.n} connections still open`);
+        }),
+      { timeoutMs: 5_000, onTimeout: (last) => new Error('connections did not close', { cause: last }) },
+    );
     await postgres?.stop();
   });
 
