@@ -1,8 +1,12 @@
 // The CLI's exit statuses (also listed in the usage text).
 export const EXIT = {
   ok: 0,
-  /** An assertion failed, coverage failed, the runbook does not parse, or lint failed under --strict. */
+  /**
+   * An assertion failed, coverage failed, the runbook does not parse, lint failed under --strict, the
+   * kubeconfig cannot be read or another drill holds the Lease.
+   */
   failed: 1,
+  /** Bad options, or the cluster flags refused (--confirm naming another context, --allow-* alone). */
   usage: 2,
   /** The run took longer than the runbook's budget and --enforce-budget was given. */
   overBudget: 3,

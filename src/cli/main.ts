@@ -1,6 +1,8 @@
 // Entry of `cdtn-drill`: dispatches to a command and maps errors to exit statuses.
 import { CoverageError } from '../run/index.ts';
+import { K8sError } from '../k8s/index.ts';
 import { RunbookError } from '../runbook/index.ts';
+import { SafetyError } from '../safety/index.ts';
 import { UsageError } from './command-options.ts';
 import { COMMANDS } from './commands.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
@@ -15,7 +17,9 @@ export function usage(): string {
       '',
     ]),
     'Exit status: 0 ok; 1 an assertion failed, drill coverage failed, the runbook does not parse, or',
-    'lint failed under --strict; 2 usage error; 3 over budget with --enforce-budget; 130 interrupted.',
+    'lint failed under --strict, the kubeconfig cannot be read or another drill holds the Lease;',
+    '2 usage error, or the cluster flags refused (--confirm, --allow-*); 3 over budget with',
+    '--enforce-budget; 130 interrupted.',
     '',
   ].join('\n');
 }
@@ -42,7 +46,12 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
       );
       return EXIT.usage;
     }
-    if (error instanceof RunbookError || error instanceof CoverageError) {
+    if (error instanceof SafetyError) {
+      process.stderr.write(`cdtn-drill ${name}: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    // K8sError: no kubeconfig, or another drill holds the Lease.
+    if (error instanceof RunbookError || error instanceof CoverageError || error instanceof K8sError) {
       process.stderr.write(`cdtn-drill ${name}: ${error.message}\n`);
       return EXIT.failed;
     }

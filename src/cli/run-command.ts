@@ -14,11 +14,18 @@ import {
   selectTasks,
   unknownTaskIds,
 } from '../run/index.ts';
+import {
+  CLUSTER_OPTIONS,
+  CLUSTER_USAGE,
+  clusterOptionProblems,
+  prepareClusterGuard,
+} from './cluster-guard.ts';
 import { parseCommandOptions, splitIds, UsageError, type OptionProblem } from './command-options.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 
 export const RUN_USAGE = `cdtn-drill run [--target ephemeral|cluster] [--runbook <file>] [--drills <dir>] [--only <ids>]
                [--from <id>] [--dry-run] [--enforce-budget] [--strict] [--reports <dir>] [--no-env]
+               [--confirm <context> [--allow-restore] [--allow-export-prod] [--allow-job]]
   --target <t>       ephemeral (default: Testcontainers + msw) or cluster (a real cluster)
   --runbook <file>   runbook Markdown page (default: fixtures/runbook/plan-de-reprise.md)
   --drills <dir>     directory of the drill files <id>.<slug>.drill.ts (default: drills)
@@ -28,7 +35,8 @@ export const RUN_USAGE = `cdtn-drill run [--target ephemeral|cluster] [--runbook
   --enforce-budget   exit 3 when the run takes longer than the runbook's budget
   --strict           runbook lint findings fail the run
   --reports <dir>    where reports/<runId>/ and reports/latest/ go (default: reports)
-  --no-env           start no environment (fixture runbooks whose drills need none)`;
+  --no-env           start no environment (fixture runbooks whose drills need none)
+${CLUSTER_USAGE}`;
 
 const TARGETS: readonly DrillTarget[] = ['ephemeral', 'cluster'];
 
@@ -44,8 +52,11 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
     'enforce-budget': { type: 'boolean' },
     strict: { type: 'boolean' },
     env: { type: 'boolean', negatable: true },
+    ...CLUSTER_OPTIONS,
   });
   const target = (options.target ?? 'ephemeral') as DrillTarget;
+  const clusterProblems = clusterOptionProblems(options, target);
+  if (clusterProblems.length > 0) throw new UsageError(clusterProblems);
   const drillsDir = typeof options.drills === 'string' ? options.drills : DEFAULT_DRILLS_DIR;
   const selection = {
     only: splitIds(options.only),
@@ -77,8 +88,9 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
     return EXIT.failed;
   }
   const selectedIds = selectTasks(plan, selection);
+  const guard = target === 'cluster' ? prepareClusterGuard(options, dryRun) : undefined;
   if (dryRun) {
-    process.stdout.write(describeDryRun(plan, selectedIds, files, target));
+    process.stdout.write(describeDryRun(plan, selectedIds, files, target) + (guard?.plannedActions ?? ''));
     return EXIT.ok;
   }
 
@@ -100,12 +112,14 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
   };
   exportRunVariables(context);
   const reporter = new DrillReporter({ context });
-  const { ok, interruptedBy } = await runDrills({
-    context,
-    drillsDir,
-    files: selectedIds.map((id) => files.get(id) as string),
-    reporters: [reporter],
-  });
+  const work = () =>
+    runDrills({
+      context,
+      drillsDir,
+      files: selectedIds.map((id) => files.get(id) as string),
+      reporters: [reporter],
+    });
+  const { ok, interruptedBy } = await (guard === undefined ? work() : guard.run(work));
   if (interruptedBy !== undefined) {
     process.stderr.write(`run ${runId} interrupted by ${interruptedBy}; its environment was stopped\n`);
     return EXIT.interrupted;
