@@ -60,13 +60,15 @@ export function notReadyError(
   logLines: string[],
   cause: unknown,
 ): EnvError {
+  const reason = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0];
   const logs =
     logLines.length > 0
       ? `; its last ${logLines.length} log lines:\n${logLines.join('\n')}`
       : '; it wrote no log';
-  return new EnvError(`ephemeral environment: ${service} (${image}) not ready after ${limitMs} ms${logs}`, {
-    cause,
-  });
+  return new EnvError(
+    `ephemeral environment: ${service} (${image}) did not become ready (limit ${limitMs} ms): ${reason}${logs}`,
+    { cause },
+  );
 }
 
 export function externalUnreachableError(service: string, host: string, cause: unknown): EnvError {

@@ -1,13 +1,9 @@
 // The search engine for the ephemeral environment: a GenericContainer from DRILL_SEARCH_IMAGE
 // (the local OpenSearch build, or the official Elasticsearch image), ready when `GET /` answers 200.
-import {
-  GenericContainer,
-  Wait,
-  type ContainerRuntimeClient,
-  type StartedTestContainer,
-} from 'testcontainers';
+import { GenericContainer, type ContainerRuntimeClient, type StartedTestContainer } from 'testcontainers';
 import type { SearchEndpoint } from './drill-env.ts';
 import { RUN_ID_LABEL, SERVICE_LABEL } from './container-runtime.ts';
+import { waitForHttpOk } from './http-ready-wait.ts';
 import { withLogsOnFailure } from './logs-on-failure.ts';
 import { startServiceContainer } from './start-service-container.ts';
 
@@ -28,7 +24,7 @@ export interface StartedSearch {
 
 export async function startSearchContainer(
   runtime: ContainerRuntimeClient,
-  options: { image: string; runId: string; timeoutMs: number },
+  options: { image: string; runId: string; timeoutMs: number; signal?: AbortSignal },
 ): Promise<StartedSearch> {
   const started = performance.now();
   const container = await startServiceContainer(runtime, {
@@ -40,7 +36,7 @@ export async function startSearchContainer(
         .withExposedPorts(HTTP_PORT)
         .withEnvironment(ENGINE_ENVIRONMENT)
         .withLabels({ [RUN_ID_LABEL]: options.runId, [SERVICE_LABEL]: 'search' })
-        .withWaitStrategy(withLogsOnFailure(Wait.forHttp('/', HTTP_PORT).forStatusCode(200)))
+        .withWaitStrategy(withLogsOnFailure(waitForHttpOk('/', HTTP_PORT, options.signal)))
         .withStartupTimeout(options.timeoutMs)
         .start(),
   });

@@ -7,6 +7,31 @@ import { startPostgresContainer } from './postgres-container.ts';
 import { startSearchContainer } from './search-container.ts';
 import type { StartedEnvironment, StartEnvironmentOptions } from './started-environment.ts';
 
+/**
+ * Settles with the step, or rejects as soon as the signal aborts (a container start cannot be
+ * interrupted): a container the step still delivers afterwards is stopped when it arrives.
+ */
+async function untilAborted<T extends { container: StartedTestContainer }>(
+  step: Promise<T>,
+  signal: AbortSignal | undefined,
+): Promise<T> {
+  if (signal === undefined) return step;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => {
+      step
+        .then(
+          (late) => late.container.stop(),
+          () => {},
+        )
+        .catch(() => {});
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    if (signal.aborted) onAbort();
+    step.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 export async function startEphemeralEnvironment(
   options: Omit<StartEnvironmentOptions, 'target'>,
 ): Promise<StartedEnvironment> {
@@ -28,24 +53,29 @@ export async function startEphemeralEnvironment(
       });
   };
   try {
-    const postgres = await startPostgresContainer(runtime, {
-      image: config.pgImage,
-      runId,
-      timeoutMs: config.pgTimeoutMs,
+    const postgres = await untilAborted(
+      startPostgresContainer(runtime, {
+        image: config.pgImage,
+        runId,
+        timeoutMs: config.pgTimeoutMs,
+        signal,
+      }),
       signal,
-    });
+    );
     containers.push(postgres.container);
-    signal?.throwIfAborted();
     const search =
       options.search === false
         ? undefined
-        : await startSearchContainer(runtime, {
-            image: config.searchImage,
-            runId,
-            timeoutMs: config.searchTimeoutMs,
-          });
+        : await untilAborted(
+            startSearchContainer(runtime, {
+              image: config.searchImage,
+              runId,
+              timeoutMs: config.searchTimeoutMs,
+              signal,
+            }),
+            signal,
+          );
     if (search) containers.push(search.container);
-    signal?.throwIfAborted();
     return {
       descriptor: {
         target: 'ephemeral',

@@ -55,15 +55,31 @@ describe('ephemeral environment', () => {
 
   it('reports an engine that never gets ready with its last log lines, and removes everything', async () => {
     const runId = newRunId();
-    // The PostgreSQL image never answers HTTP on 9200: without POSTGRES_PASSWORD its entrypoint exits.
+    // The PostgreSQL image never answers HTTP on 9200: without POSTGRES_PASSWORD its entrypoint exits,
+    // which ends the wait before the limit.
     vi.stubEnv('DRILL_SEARCH_IMAGE', process.env.DRILL_PG_IMAGE ?? 'postgres:15');
-    vi.stubEnv('DRILL_SEARCH_STARTUP_TIMEOUT_MS', '5000');
+    vi.stubEnv('DRILL_SEARCH_STARTUP_TIMEOUT_MS', '60000');
     const error = await startEnvironment({ target: 'ephemeral', runId }).then(
       () => undefined,
       (reason: unknown) => reason as Error,
     );
-    expect(error?.message).toMatch(/search engine \(.+\) not ready after 5000 ms; its last \d+ log lines:\n/);
+    expect(error?.message).toMatch(
+      /search engine \(.+\) did not become ready \(limit 60000 ms\): .+; its last \d+ log lines:\n/,
+    );
     expect(error?.message).toMatch(/POSTGRES_PASSWORD/);
+    expect(await listContainersOfRun(runId)).toEqual([]);
+  });
+
+  it('gives up on an engine still starting at its limit, and removes everything', async () => {
+    const runId = newRunId();
+    vi.stubEnv('DRILL_SEARCH_STARTUP_TIMEOUT_MS', '2000'); // a JVM engine needs far more
+    const error = await startEnvironment({ target: 'ephemeral', runId }).then(
+      () => undefined,
+      (reason: unknown) => reason as Error,
+    );
+    expect(error?.message).toMatch(
+      /search engine \(.+\) did not become ready \(limit 2000 ms\): GET \/ on port 9200 did not answer 200 within 2000 ms/,
+    );
     expect(await listContainersOfRun(runId)).toEqual([]);
   });
 
