@@ -6,7 +6,7 @@ import { DATA_PACKAGES } from './data-packages.ts';
 import { createRegistryHandlers, getServedLatestVersion } from './fake-registry.ts';
 import type { IngestConfig } from './ingest-config.ts';
 import { fillPackageCache, getPackageCacheDir } from './package-cache.ts';
-import { getRegistryUrl } from './registry-options.ts';
+import { getRegistryUrl, type RegistryOptions } from './registry-options.ts';
 
 export interface ServedRegistry {
   registryUrl: string;
@@ -19,7 +19,7 @@ export interface ServedRegistry {
 
 export async function prepareServedRegistry(
   config: IngestConfig,
-  signal?: AbortSignal,
+  options: { registry?: RegistryOptions; signal?: AbortSignal } = {},
 ): Promise<ServedRegistry> {
   const registryUrl = await getRegistryUrl();
   const cacheDir = config.cacheDir ?? getPackageCacheDir();
@@ -28,7 +28,11 @@ export async function prepareServedRegistry(
   for (const name of DATA_PACKAGES) {
     const pinned = config.latest[name];
     try {
-      const [cached] = await fillPackageCache([name], { [name]: [pinned ?? 'latest'] }, { cacheDir, signal });
+      const [cached] = await fillPackageCache(
+        [name],
+        { [name]: [pinned ?? 'latest'] },
+        { cacheDir, ...options },
+      );
       latest[name] = cached!.version;
     } catch (error) {
       const fallback = pinned ? undefined : await getServedLatestVersion(name, { cacheDir });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getServedLatestVersion, getCachedVersions } from '../../src/ingest/index.ts';
+import { http, HttpResponse } from 'msw';
+import { getCachedVersions, getServedLatestVersion, prepareServedRegistry } from '../../src/ingest/index.ts';
 import { NEWER, OLDER, startFakeRegistry, type FakeRegistry } from './fake-registry-server.ts';
 
 const LEGI = '@socialgouv/legi-data';
@@ -43,5 +44,23 @@ describe('fake registry (msw)', () => {
     expect(cached).toContain(NEWER[LEGI]);
     expect(manifest.version).toBe(cached.at(-1));
     expect(await getServedLatestVersion(LEGI)).toBe(cached.at(-1));
+  });
+
+  it('serves the highest cached version, with a warning, when the real registry cannot say its latest', async () => {
+    registry.server.use(
+      http.get(`${registry.registryUrl}/:scope/:name/latest`, () => new HttpResponse(null, { status: 503 })),
+    );
+    const served = await prepareServedRegistry({ latest: {} }, { registry: { retries: 0 } });
+    expect(served.latest[LEGI]).toBe((await getCachedVersions(LEGI)).at(-1));
+    expect(served.warnings).toHaveLength(4);
+    expect(served.warnings[0]).toMatch(
+      /^tt3: @socialgouv\/legi-data: the registry's latest could not be read \(.*503\); serving /,
+    );
+  });
+
+  it('fails when a pinned version can be neither found in the cache nor downloaded', async () => {
+    await expect(
+      prepareServedRegistry({ latest: { [LEGI]: '0.0.1' } }, { registry: { retries: 0 } }),
+    ).rejects.toThrow(`tt3: ${LEGI}: GET ${registry.registryUrl}/${LEGI}/0.0.1 answered 404, expected 200`);
   });
 });
