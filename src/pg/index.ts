@@ -38,3 +38,4 @@ export {
 export { resolveBackup, type ResolvedBackup } from './resolve-backup.ts';
 export { getTableStats, listTables, type TableRef, type TableStats } from './table-checksums.ts';
 export { MANIFEST_USAGE, runManifestCommand } from './manifest-command.ts';
+export { benchRestore, type RestoreBenchOptions, type RestoreBenchResult } from './bench-restore.ts';
