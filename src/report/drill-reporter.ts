@@ -1,6 +1,8 @@
 // The drills project's reporter: keeps the run's start time, derives everything once at the end,
 // writes report.json, junit.xml and report.md, and announces them in one line.
-import type { Reporter, SerializedError, TestModule } from 'vitest/node';
+import type { Reporter, SerializedError, TestModule, Vitest } from 'vitest/node';
+import type { DrillEnvDescriptor } from '../env/drill-env.ts';
+import { environmentSecrets, redact } from '../safety/index.ts';
 import type { DrillRunContext } from '../drill/run-context.ts';
 import { buildReport } from './build-report.ts';
 import { renderJunitXml } from './junit-xml.ts';
@@ -16,6 +18,7 @@ export interface DrillReporterOptions {
 
 export class DrillReporter implements Reporter {
   readonly #options: DrillReporterOptions;
+  #vitest: Vitest | undefined;
   #startedAt = new Date();
   #record: DrillRunRecord | undefined;
 
@@ -26,6 +29,10 @@ export class DrillReporter implements Reporter {
   /** The run's record, once the run has ended. */
   get record(): DrillRunRecord | undefined {
     return this.#record;
+  }
+
+  onInit(vitest: Vitest): void {
+    this.#vitest = vitest;
   }
 
   onTestRunStart(): void {
@@ -45,11 +52,30 @@ export class DrillReporter implements Reporter {
       finishedAt: new Date(),
     });
     this.#record = record;
-    const dir = await writeReportFiles(context.options.reportsDir, context.options.runId, {
+    // Failure messages can quote a connection string or a token: every file is redacted.
+    const descriptor = this.#vitest?.projects
+      .find((project) => project.name === 'drills')
+      ?.getProvidedContext().drillEnv;
+    const secrets = [...environmentSecrets(process.env), ...descriptorSecrets(descriptor)];
+    const files = {
       'report.json': `${JSON.stringify(record.report, null, 2)}\n`,
       'junit.xml': renderJunitXml(record),
       'report.md': renderReportMarkdown(record.report, context.plan),
-    });
+    };
+    const dir = await writeReportFiles(
+      context.options.reportsDir,
+      context.options.runId,
+      Object.fromEntries(Object.entries(files).map(([name, text]) => [name, redact(text, secrets)])),
+    );
     log(`report written to ${dir}`);
   }
+}
+
+/** The environment's own credentials (generated for an ephemeral run, so in no variable). */
+function descriptorSecrets(descriptor: DrillEnvDescriptor | null | undefined): string[] {
+  const auth = descriptor?.search?.auth;
+  const searchSecret = auth === undefined ? undefined : 'apiKey' in auth ? auth.apiKey : auth.password;
+  return [descriptor?.pg.password, searchSecret].filter(
+    (value): value is string => (value ?? '').length >= 4,
+  );
 }

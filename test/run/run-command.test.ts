@@ -37,6 +37,17 @@ describe('cdtn-drill run', () => {
     ]);
   });
 
+  it('masks secrets of the environment in every report file', async () => {
+    await using reports = await temporaryReportsDir();
+    const token = `token-${process.pid}-${Date.now()}`;
+    await runCli(fixtureRun({ reports: reports.path }), { FIXTURE_FAIL_TASKS: 'c1', FIXTURE_TOKEN: token });
+    for (const name of ['report.json', 'junit.xml', 'report.md']) {
+      const text = await readFile(join(reports.path, 'latest', name), 'utf8');
+      expect(text, name).toContain('***');
+      expect(text, name).not.toContain(token);
+    }
+  });
+
   it('says a task whose dependency was skipped is skipped too', async () => {
     await using reports = await temporaryReportsDir();
     // b1 fails: a1 and c1 are skipped because of it, d1 because c1 was skipped.
