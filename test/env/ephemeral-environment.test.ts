@@ -53,6 +53,15 @@ describe('ephemeral environment', () => {
     expect(await listContainersOfRun(runId)).toEqual([]);
   });
 
+  it('says how to build local images when a registry image cannot be pulled', async () => {
+    const runId = newRunId();
+    vi.stubEnv('DRILL_SEARCH_IMAGE', 'docker.io/cdtn-drill/does-not-exist:0');
+    await expect(startEnvironment({ target: 'ephemeral', runId })).rejects.toThrow(
+      'search engine image docker.io/cdtn-drill/does-not-exist:0 could not be pulled; without a registry, build the local images',
+    );
+    expect(await listContainersOfRun(runId)).toEqual([]);
+  });
+
   it('reports an engine that never gets ready with its last log lines, and removes everything', async () => {
     const runId = newRunId();
     // The PostgreSQL image never answers HTTP on 9200: without POSTGRES_PASSWORD its entrypoint exits,
