@@ -29,7 +29,7 @@ export async function createSearchEngine(
  * `version.distribution == "opensearch"`, or Elasticsearch's `x-elastic-product` header, which
  * Elasticsearch also sends on errors (its integ-test build answers `GET /` with 405).
  */
-export async function probeDistribution(connection: ClientConnection): Promise<EngineDistribution> {
+async function probeDistribution(connection: ClientConnection): Promise<EngineDistribution> {
   const target = { label: 'search engine', url: connection.redactedUrl };
   const client = new Client({ ...openSearchClientOptions(connection), maxRetries: 0 });
   try {
