@@ -13,7 +13,7 @@ import {
   upsertLegiArticles,
 } from './document-writer.ts';
 import { IngestError } from './ingest-error.ts';
-import type { IngestResult } from './ingest-result.ts';
+import type { IngestResult, SkipReason } from './ingest-result.ts';
 import type { PackageContent, PackageReader, ReaderContext } from './package-reader.ts';
 import { getInstalledVersion, upsertPackageVersion } from './package-version.ts';
 import { loadReaderContext } from './reader-context.ts';
@@ -67,6 +67,30 @@ async function writeContent(pool: pg.Pool, reader: PackageReader, content: Packa
   }
 }
 
+function skippedResult(
+  base: Pick<IngestResult, 'package' | 'fromVersion' | 'toVersion'>,
+  skipped: SkipReason,
+  skippedReason: string,
+  durationMs: number,
+): IngestResult {
+  return {
+    ...base,
+    skipped,
+    skippedReason,
+    documentsUpserted: 0,
+    documentsMarkedUnavailable: 0,
+    legiArticlesUpserted: 0,
+    kaliArticlesUpserted: 0,
+    serviceSheetsMarkedUnknown: 0,
+    packageVersionUpdated: false,
+    durationMs,
+    documentsPerSecond: 0,
+    rowsPerSecond: 0,
+    phasesMs: { download: 0, read: 0, write: 0 },
+    notes: [],
+  };
+}
+
 export async function ingestPackage(
   pool: pg.Pool,
   reader: PackageReader,
@@ -82,30 +106,17 @@ export async function ingestPackage(
   );
   const installed = await getInstalledVersion(pool, name);
   const base = { package: name, fromVersion: installed ?? null, toVersion: manifest.version };
-  const empty = {
-    documentsUpserted: 0,
-    documentsMarkedUnavailable: 0,
-    legiArticlesUpserted: 0,
-    kaliArticlesUpserted: 0,
-  };
-
   if (installed !== undefined && !semver.gt(manifest.version, installed)) {
     const older = semver.lt(manifest.version, installed);
-    return {
-      ...base,
-      ...empty,
-      skipped: older ? 'older-than-installed' : 'up-to-date',
-      skippedReason: older
-        ? `registry ${options.version ?? 'latest'} ${manifest.version} is older than installed ${installed}: no downgrade`
-        : `installed ${installed} is already ${manifest.version}`,
-      serviceSheetsMarkedUnknown: 0,
-      packageVersionUpdated: false,
-      durationMs: performance.now() - started,
-      documentsPerSecond: 0,
-      rowsPerSecond: 0,
-      phasesMs: { download: 0, read: 0, write: 0 },
-      notes: [],
-    };
+    const reason = older
+      ? `registry ${options.version ?? 'latest'} ${manifest.version} is older than installed ${installed}: no downgrade`
+      : `installed ${installed} is already ${manifest.version}`;
+    return skippedResult(
+      base,
+      older ? 'older-than-installed' : 'up-to-date',
+      reason,
+      performance.now() - started,
+    );
   }
 
   const tarball = path.join(options.workDir, `${name.replace('/', '+')}-${manifest.version}.tgz`);
@@ -119,13 +130,8 @@ export async function ingestPackage(
     const read = performance.now();
     options.signal?.throwIfAborted();
     const written = await writeContent(pool, reader, content, manifest.version).catch((error: unknown) => {
-      throw new IngestError(
-        name,
-        `writing ${manifest.version} failed and was rolled back: ${(error as Error).message}`,
-        {
-          cause: error,
-        },
-      );
+      const reason = `writing ${manifest.version} failed and was rolled back: ${(error as Error).message}`;
+      throw new IngestError(name, reason, { cause: error });
     });
     const ended = performance.now();
     const seconds = (ended - started) / 1000;
