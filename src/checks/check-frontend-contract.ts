@@ -19,16 +19,54 @@ export interface FrontendContractTarget {
 
 const documentsAlias = (t: FrontendContractTarget) => `${t.aliasPrefix}_documents`;
 
+/** One frontend query; an engine failure (no alias, refused query) becomes an error naming the task. */
+async function ask<T>(
+  target: FrontendContractTarget,
+  object: string,
+  alias: string,
+  body: Record<string, unknown>,
+) {
+  try {
+    return await target.search.search<T>(alias, body);
+  } catch (error) {
+    const details = {
+      task: target.task ?? 'tp1',
+      object,
+      expected: `an answer from ${alias}`,
+      found: (error as Error).message,
+    };
+    throw new CheckError(details, { cause: error });
+  }
+}
+
+async function readRows<T extends pg.QueryResultRow>(
+  pool: pg.Pool,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  try {
+    return (await pool.query<T>(sql, params)).rows;
+  } catch (error) {
+    const details = {
+      task: 'tp1',
+      object: 'PostgreSQL documents',
+      expected: 'a readable table',
+      found: (error as Error).message,
+    };
+    throw new CheckError(details, { cause: error });
+  }
+}
+
 /** `/api/presearch?q=`: themes then full text; at least one result. Returns the number found. */
 export async function checkPresearch(target: FrontendContractTarget, query: string): Promise<number> {
   const alias = documentsAlias(target);
+  const object = `presearch "${query}" on ${alias}`;
   const [themes, fullText] = await Promise.all([
-    target.search.search(alias, relatedThemesQuery(query)),
-    target.search.search(alias, fullTextSearchQuery(query)),
+    ask(target, object, alias, relatedThemesQuery(query)),
+    ask(target, object, alias, fullTextSearchQuery(query)),
   ]);
   const found = themes.hits.length + fullText.hits.length;
   if (found === 0) {
-    const object = `presearch "${query}" on ${alias}`;
     throw new CheckError({
       task: target.task ?? 'tp1',
       object,
@@ -42,10 +80,10 @@ export async function checkPresearch(target: FrontendContractTarget, query: stri
 /** `/api/suggest?q=`: a non-empty list of titles. */
 export async function checkSuggest(target: FrontendContractTarget, query: string): Promise<string[]> {
   const alias = `${target.aliasPrefix}_suggestions`;
-  const response = await target.search.search<{ title: string }>(alias, suggestQuery(query));
+  const object = `suggest "${query}" on ${alias}`;
+  const response = await ask<{ title: string }>(target, object, alias, suggestQuery(query));
   const titles = response.hits.map((hit) => hit.source.title);
   if (titles.length === 0) {
-    const object = `suggest "${query}" on ${alias}`;
     throw new CheckError({
       task: target.task ?? 'tp1',
       object,
@@ -59,10 +97,10 @@ export async function checkSuggest(target: FrontendContractTarget, query: string
 /** `/api/idcc?q=<number>`: the convention with that number comes first. */
 export async function checkIdcc(target: FrontendContractTarget, idcc: number): Promise<void> {
   const alias = documentsAlias(target);
-  const response = await target.search.search<{ num?: unknown }>(alias, idccQuery(String(idcc), 1));
+  const object = `idcc "${idcc}" on ${alias}`;
+  const response = await ask<{ num?: unknown }>(target, object, alias, idccQuery(String(idcc), 1));
   const first = response.hits[0]?.source.num;
   if (Number(first) !== idcc) {
-    const object = `idcc "${idcc}" on ${alias}`;
     const found = first === undefined ? 'no hit' : `convention ${String(first)} first`;
     throw new CheckError({ task: target.task ?? 'tp1', object, expected: `convention ${idcc} first`, found });
   }
@@ -75,10 +113,10 @@ export async function checkLaborCodeArticle(
   cdtnId: string,
 ): Promise<void> {
   const alias = documentsAlias(target);
-  const response = await target.search.search<{ cdtnId?: string }>(alias, laborCodeArticleQuery(slug));
+  const object = `page /code-du-travail/${slug} (source code_du_travail, alias ${alias})`;
+  const response = await ask<{ cdtnId?: string }>(target, object, alias, laborCodeArticleQuery(slug));
   const found = response.hits[0]?.source.cdtnId;
   if (found !== cdtnId) {
-    const object = `page /code-du-travail/${slug} (source code_du_travail, alias ${alias})`;
     const shown = found === undefined ? 'no published document' : `document ${found}`;
     throw new CheckError({
       task: target.task ?? 'tp1',
@@ -91,7 +129,8 @@ export async function checkLaborCodeArticle(
 
 /** cdtn_id of the published code du travail article with that slug, from PostgreSQL. */
 export async function readPublishedArticleId(pool: pg.Pool, slug: string): Promise<string | undefined> {
-  const { rows } = await pool.query<{ cdtn_id: string }>(
+  const rows = await readRows<{ cdtn_id: string }>(
+    pool,
     `SELECT cdtn_id FROM documents WHERE source = 'code_du_travail' AND slug = $1 AND is_published AND is_available`,
     [slug],
   );
@@ -100,7 +139,8 @@ export async function readPublishedArticleId(pool: pg.Pool, slug: string): Promi
 
 /** IDCC numbers of the published conventions, from PostgreSQL (what the idcc search can find). */
 export async function readPublishedIdccs(pool: pg.Pool): Promise<number[]> {
-  const { rows } = await pool.query<{ num: number }>(
+  const rows = await readRows<{ num: number }>(
+    pool,
     `SELECT DISTINCT (document->>'num')::int AS num FROM documents
      WHERE source = 'conventions_collectives' AND is_published AND document->>'num' ~ '^[0-9]+$' ORDER BY 1`,
   );

@@ -200,6 +200,17 @@ describe('frontend contract (tp1)', () => {
     await checkLaborCodeArticle(target, 'l2312-1', 'e08224ce8a');
   });
 
+  it('names the task and the alias when the alias does not exist (no export yet)', async () => {
+    const missing = { search: test.engine, aliasPrefix: `cdtn-checks-${process.pid}-missing` };
+    const error = await checkPresearch(missing, 'licenciement').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CheckError);
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `^tp1: presearch "licenciement" on ${missing.aliasPrefix}_documents: expected an answer from ${missing.aliasPrefix}_documents, found .*no such index`,
+      ),
+    );
+  });
+
   it('names the alias, the query and what was expected when the data is not there', async () => {
     const cases: Array<[() => Promise<unknown>, string]> = [
       [
