@@ -17,6 +17,7 @@ export interface ThrowawayPostgres extends AsyncDisposable {
 
 const SUPERUSER = 'postgres';
 const READY_TIMEOUT_MS = 30_000;
+const SMART_SHUTDOWN_MS = 5_000;
 
 /** Directory of initdb/postgres: DRILL_PG_BINDIR, else `pg_config --bindir`. */
 export async function getPgBinDir(): Promise<string> {
@@ -36,8 +37,12 @@ export async function startThrowawayPostgres(database = 'cdtn-admin'): Promise<T
   const stop = async (): Promise<void> => {
     if (child && child.exitCode === null) {
       const exited = new Promise((resolve) => child?.once('exit', resolve));
-      child.kill('SIGINT'); // fast shutdown
+      // Smart shutdown lets closing clients finish (a fast one would send them errors);
+      // a session still open after the grace period is ended by a fast shutdown.
+      child.kill('SIGTERM');
+      const grace = setTimeout(() => child?.kill('SIGINT'), SMART_SHUTDOWN_MS);
       await exited;
+      clearTimeout(grace);
     }
     await rm(dir, { recursive: true, force: true });
   };

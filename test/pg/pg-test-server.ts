@@ -45,8 +45,6 @@ export async function startPgTestServer(): Promise<PgTestServer> {
       const url = new URL(server.connectionString);
       url.pathname = `/${name}`;
       const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
-      // Idle sessions still open when the server stops are ended by it: not a test failure.
-      pool.on('error', () => undefined);
       pools.push(pool);
       return { name, connectionString: url.toString(), pool };
     },
