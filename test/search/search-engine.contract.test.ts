@@ -52,7 +52,7 @@ const DOCUMENTS: BulkDocument[] = ['licenciement', 'démission', 'rupture conven
     },
   }),
 );
-const EVEN_SOURCE = DOCUMENTS.filter((document) => document.body.source === 'fiches_sp');
+const FICHES_SP = DOCUMENTS.filter((document) => document.body.source === 'fiches_sp');
 
 describe.each(ENGINES)(
   'SearchEngine contract on $kind',
@@ -88,7 +88,7 @@ describe.each(ENGINES)(
       expect(result).toEqual({ indexed: DOCUMENTS.length, failed: 0, errors: [] });
       expect(await engine.count('contract_documents-1')).toBe(DOCUMENTS.length);
       expect(await engine.count('contract_documents-1', { term: { source: 'fiches_sp' } })).toBe(
-        EVEN_SOURCE.length,
+        FICHES_SP.length,
       );
     });
 
