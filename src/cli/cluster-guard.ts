@@ -37,8 +37,8 @@ export function clusterOptionProblems(options: ParsedOptions, target: string): O
 export interface ClusterGuard {
   /** The destructive steps and whether each would run (the --dry-run listing). */
   plannedActions: string;
-  /** Runs the work under the drill's Lease when the run may write, else as is. */
-  run<T>(work: () => Promise<T>): Promise<T>;
+  /** Runs the work under the drill's Lease when the run may write (its `lost` signal given), else as is. */
+  run<T>(work: (leaseLost?: AbortSignal) => Promise<T>): Promise<T>;
 }
 
 /** Checks the flags against the kubeconfig and sets the drills' confirmations; throws SafetyError. */
@@ -63,6 +63,6 @@ export function prepareClusterGuard(options: ParsedOptions, dryRun: boolean): Cl
   }
   return {
     plannedActions: `cluster ${safety.context}, ${safety.mode}:\n${formatPlannedActions(safety.actions)}\n`,
-    run: (work) => (safety.takeLease ? withDrillLease(client, {}, () => work()) : work()),
+    run: (work) => (safety.takeLease ? withDrillLease(client, {}, (lease) => work(lease.lost)) : work()),
   };
 }

@@ -112,17 +112,22 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
   };
   exportRunVariables(context);
   const reporter = new DrillReporter({ context });
-  const work = () =>
+  const work = (signal?: AbortSignal) =>
     runDrills({
       context,
       drillsDir,
       files: selectedIds.map((id) => files.get(id) as string),
       reporters: [reporter],
+      ...(signal === undefined ? {} : { signal }),
     });
-  const { ok, interruptedBy } = await (guard === undefined ? work() : guard.run(work));
+  const { ok, interruptedBy, cancelled } = await (guard === undefined ? work() : guard.run(work));
   if (interruptedBy !== undefined) {
     process.stderr.write(`run ${runId} interrupted by ${interruptedBy}; its environment was stopped\n`);
     return EXIT.interrupted;
+  }
+  if (cancelled !== undefined) {
+    process.stderr.write(`run ${runId} cancelled: ${cancelled}\n`);
+    return EXIT.failed;
   }
   const verdict = reporter.record?.report.verdict;
   if (!ok || verdict === undefined || verdict === 'failed') return EXIT.failed;

@@ -1,6 +1,7 @@
 // Runs the selected drill files through vitest's Node API, in one worker, in plan order.
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CancelReason } from 'vitest';
 import { createVitest, type Reporter } from 'vitest/node';
 import type { DrillRunContext } from '../drill/run-context.ts';
 import { DRILLS_DIR_VARIABLE } from './drills-project.ts';
@@ -15,6 +16,8 @@ export interface RunDrillsOptions {
   /** Absolute or cwd-relative paths of the drill files to run (already bound and selected). */
   files: string[];
   reporters: Reporter[];
+  /** Cancels the run when aborted (the cluster run lost its Lease); its reason ends up in `cancelled`. */
+  signal?: AbortSignal;
 }
 
 export interface RunDrillsResult {
@@ -22,6 +25,8 @@ export interface RunDrillsResult {
   ok: boolean;
   /** The signal that cut the run short (Ctrl-C), if any. */
   interruptedBy?: NodeJS.Signals;
+  /** Why `signal` cancelled the run. */
+  cancelled?: string;
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
@@ -31,6 +36,7 @@ export async function runDrills({
   drillsDir,
   files,
   reporters,
+  signal: abort,
 }: RunDrillsOptions): Promise<RunDrillsResult> {
   // The drills project reads its include glob from this variable when vitest.config.ts loads.
   process.env[DRILLS_DIR_VARIABLE] = relative(PROJECT_ROOT, resolve(drillsDir)) || '.';
@@ -57,18 +63,26 @@ export async function runDrills({
     void vitest.cancelCurrentRun('keyboard-input');
   };
   for (const signal of SIGNALS) process.on(signal, onSignal);
+  let cancelled: string | undefined;
+  const onAbort = (): void => {
+    cancelled = abort?.reason instanceof Error ? abort.reason.message : String(abort?.reason ?? 'aborted');
+    void vitest.cancelCurrentRun('aborted' as CancelReason);
+  };
+  abort?.addEventListener('abort', onAbort, { once: true });
   try {
     vitest.getProjectByName('drills').provide('drillRun', context);
     const result = await vitest.start(files.map((file) => resolve(file)));
     return {
       ok: result.unhandledErrors.length === 0,
       ...(interruptedBy === undefined ? {} : { interruptedBy }),
+      ...(cancelled === undefined ? {} : { cancelled }),
     };
   } catch (error) {
     if (interruptedBy !== undefined) return { ok: false, interruptedBy };
     throw error;
   } finally {
     await vitest.close();
-    for (const signal of SIGNALS) process.off(signal, onSignal);
+    for (const name of SIGNALS) process.off(name, onSignal);
+    abort?.removeEventListener('abort', onAbort);
   }
 }
