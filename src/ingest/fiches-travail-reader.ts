@@ -1,6 +1,7 @@
 // @socialgouv/fiches-travail-data → one `page_fiche_ministere_travail` document per fiche.
 import slugify from '@socialgouv/cdtn-slugify';
-import type { IngestDocument, PackageReader } from './package-reader.ts';
+import { articleTitle } from './legi-data-reader.ts';
+import type { IngestDocument, LegiArticleRow, PackageReader } from './package-reader.ts';
 import { parseJsonFile } from './package-reader.ts';
 
 export const FICHES_TRAVAIL_FILE = 'data/fiches-travail.json';
@@ -26,15 +27,30 @@ interface FicheTravail {
   sections: FicheSection[];
 }
 
+/** A section reference as CDTN stores it: the code du travail article, resolved by its version id. */
+function toReference({ id, cid, label }: LegiArticleRow) {
+  const title = articleTitle(label, id);
+  const url = `https://legifrance.gouv.fr/codes/id/${id}`;
+  return { cid, id, slug: slugify(title), title, type: 'code_du_travail', url };
+}
+
 export const fichesTravailReader: PackageReader = {
   packageName: '@socialgouv/fiches-travail-data',
   source: SOURCE,
   updatesSlug: false,
   updatesPackageVersion: true,
-  needs: [],
+  needs: ['legiArticles'],
   select: (filePath) => filePath === FICHES_TRAVAIL_FILE,
-  read(files, { generateCdtnId }) {
+  read(files, { generateCdtnId, legiArticles }) {
     const fiches = parseJsonFile<FicheTravail[]>(this.packageName, files, FICHES_TRAVAIL_FILE);
+    let unresolved = 0;
+    // CDTN keeps only code du travail references, those it finds in legi-data (here: legi_articles)
+    const resolve = (references: FicheSection['references']) =>
+      (references[CODE_DU_TRAVAIL_ID]?.articles ?? []).flatMap(({ id }) => {
+        const article = legiArticles.get(id);
+        if (!article) unresolved++;
+        return article ? [toReference(article)] : [];
+      });
     const documents = fiches.map(
       ({ pubId, title, url, date, description, intro, sections }): IngestDocument => ({
         cdtnId: generateCdtnId(SOURCE, pubId),
@@ -51,17 +67,17 @@ export const fichesTravailReader: PackageReader = {
           description,
           intro,
           url,
-          // CDTN keeps only code du travail references (it resolves them against legi-data)
           sections: sections.map(({ references, ...section }) => ({
             ...section,
-            references: references[CODE_DU_TRAVAIL_ID]?.articles ?? [],
+            references: resolve(references),
           })),
         },
       }),
     );
-    return {
-      documents,
-      notes: ['section references are kept as given by the package, not resolved against legi-data'],
-    };
+    const notes =
+      unresolved > 0
+        ? [`${unresolved} code du travail references not found in legi_articles were left out`]
+        : [];
+    return { documents, notes };
   },
 };

@@ -34,9 +34,12 @@ function collectArticles(root: LegiNode): ArticleData[] {
   return articles;
 }
 
-/** Annex numbers ("Annexe I") repeat across books: CDTN appends the cid to make the title unique. */
-function articleTitle({ num, cid }: ArticleData): string {
-  return /^annexe\s/i.test(num) && !num.includes('article') ? `${num} ${cid}` : num;
+/**
+ * Annex numbers ("Annexe I") repeat across books: CDTN appends an id to make the title unique
+ * (the cid for the article's own document, the version id in references to it).
+ */
+export function articleTitle(num: string, uniqueId: string): string {
+  return /^annexe\s/i.test(num) && !num.includes('article') ? `${num} ${uniqueId}` : num;
 }
 
 export const legiDataReader: PackageReader = {
@@ -50,7 +53,7 @@ export const legiDataReader: PackageReader = {
     const code = parseJsonFile<LegiNode>(this.packageName, files, CODE_DU_TRAVAIL_FILE);
     const articles = collectArticles(code);
     const documents = articles.map((article): IngestDocument => {
-      const title = articleTitle(article);
+      const title = articleTitle(article.num, article.cid);
       // cdtn-admin's description: the text cut at the first "…" after 150 characters (else minus its last one)
       const description = article.texte.slice(0, article.texte.indexOf('…', 150));
       return {

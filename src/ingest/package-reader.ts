@@ -42,6 +42,8 @@ export interface ReaderContext {
   serviceSheetIds: ReadonlySet<string>;
   /** `agreement.agreements` rows with `is_supported` and a `kali_id` (kali-data). */
   supportedAgreements: readonly SupportedAgreement[];
+  /** `legi_articles` by article id, written by legi-data earlier in the run (fiches-travail-data). */
+  legiArticles: ReadonlyMap<string, LegiArticleRow>;
 }
 
 export interface PackageContent {
@@ -62,7 +64,7 @@ export interface PackageReader {
   updatesSlug: boolean;
   /** cdtn-admin never updates kali-data's `package_version` row (a quirk reproduced here). */
   updatesPackageVersion: boolean;
-  needs: ReadonlyArray<'serviceSheetIds' | 'supportedAgreements'>;
+  needs: ReadonlyArray<'serviceSheetIds' | 'supportedAgreements' | 'legiArticles'>;
   select(filePath: string, context: ReaderContext): boolean;
   read(files: ReadonlyMap<string, Buffer>, context: ReaderContext): PackageContent;
 }

@@ -16,6 +16,7 @@ import {
   ingestPackages,
   type IngestResult,
 } from '../../src/ingest/index.ts';
+import { readTarballFiles } from '../../src/ingest/tarball-reader.ts';
 import { NEWER, OLDER, startFakeRegistry, type FakeRegistry } from './fake-registry-server.ts';
 import { seedReferenceData, startIngestTestServer, type IngestTestServer } from './ingest-test-database.ts';
 
@@ -27,6 +28,7 @@ let absentSheetIds: string[];
 let firstRun: IngestResult[];
 let upgrade: IngestResult[];
 
+const FICHES = '@socialgouv/fiches-travail-data';
 const tarballOf = (name: keyof typeof NEWER) => getCachedTarballPath(getPackageCacheDir(), name, NEWER[name]);
 
 beforeAll(async () => {
@@ -110,6 +112,30 @@ describe('ingestPackages on the real packages', () => {
       `SELECT id FROM service_public_contents WHERE status = 'unknown' ORDER BY id`,
     );
     expect(unknown.rows.map((r) => r.id)).toEqual([...absentSheetIds].sort());
+  });
+
+  it('resolves the fiches-travail section references against the code du travail articles', async () => {
+    const bytes = (await readTarballFiles(tarballOf(FICHES), (p) => p === 'data/fiches-travail.json')).get(
+      'data/fiches-travail.json',
+    );
+    const fiches = JSON.parse(String(bytes)) as Array<{
+      sections: Array<{ references: Record<string, { articles: Array<{ id: string }> }> }>;
+    }>;
+    const known = new Set(
+      (await pool.query<{ id: string }>('SELECT id FROM legi_articles')).rows.map((r) => r.id),
+    );
+    const expected = fiches
+      .flatMap((f) => f.sections)
+      .flatMap((section) => section.references.LEGITEXT000006072050?.articles ?? [])
+      .filter(({ id }) => known.has(id)).length;
+    const { rows } = await pool.query<{ stored: number; matching: number }>(`
+      SELECT count(*)::int AS stored,
+             count(*) FILTER (WHERE r->>'type' = 'code_du_travail'
+               AND EXISTS (SELECT 1 FROM legi_articles l WHERE l.id = r->>'id' AND l.cid = r->>'cid'))::int AS matching
+        FROM documents d, jsonb_array_elements(d.document->'sections') s, jsonb_array_elements(s->'references') r
+       WHERE d.source = 'page_fiche_ministere_travail' AND d.is_available`);
+    expect(expected).toBeGreaterThan(0);
+    expect(rows[0]).toEqual({ stored: expected, matching: expected });
   });
 
   it('changes nothing on a second run: every versioned package is skipped as up to date', async () => {
