@@ -1,12 +1,14 @@
 // Starts a real engine as a host process for a test: a free port, a throwaway home, a poll until
 // `GET /_cluster/health` answers, the last log lines in every failure, and a stop that ends the
-// process group it started (Elasticsearch runs a CLI JVM and a server JVM) and removes the home.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+// process tree it started (Elasticsearch runs a CLI JVM and a server JVM) and removes the home.
+// Not detached: a Ctrl-C in the terminal reaches the engine too.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pollUntil } from '../../src/env/poll-until.ts';
+import { getTreeRssBytes, stopProcessTree } from './process-tree.ts';
 import { buildLaunchSpec, prepareEngine, type LocalEngineKind } from './local-engine-launch.ts';
 
 export interface StartedLocalEngine extends AsyncDisposable {
@@ -36,7 +38,6 @@ export async function startLocalEngine(
   const child = spawn(spec.command, spec.args, {
     cwd: spec.cwd,
     env: spec.env,
-    detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log: string[] = [];
@@ -50,8 +51,18 @@ export async function startLocalEngine(
     child.once('exit', (code, signal) => resolve(`exited with ${signal ?? code}`)),
   );
   const getLogTail = (lines = LOG_LINES_KEPT): string => log.slice(-lines).join('\n');
+  // Should the test runner itself exit first, the engine must not outlive it.
+  // (Elasticsearch's server JVM exits by itself when its CLI parent is gone.)
+  const killOnExit = (): void => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
   const stop = async (): Promise<void> => {
-    await stopProcessGroup(child, exited);
+    process.off('exit', killOnExit);
+    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+      await stopProcessTree(child.pid);
+    }
+    await exited;
     await rm(home, { recursive: true, force: true });
   };
   const url = `http://127.0.0.1:${port}`;
@@ -98,21 +109,6 @@ async function waitUntilHealthy(url: string, exited: Promise<string>, timeoutMs:
   );
 }
 
-async function stopProcessGroup(child: ChildProcess, exited: Promise<string>): Promise<void> {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  const signalGroup = (signal: NodeJS.Signals): void => {
-    try {
-      process.kill(-(child.pid as number), signal);
-    } catch {
-      // already gone
-    }
-  };
-  signalGroup('SIGTERM');
-  const timer = setTimeout(() => signalGroup('SIGKILL'), 30_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 function getFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -126,20 +122,4 @@ function getFreePort(): Promise<number> {
       );
     });
   });
-}
-
-/** VmRSS of a process and all its descendants, from /proc. */
-async function getTreeRssBytes(pid: number): Promise<number> {
-  let total = 0;
-  const visit = async (current: number): Promise<void> => {
-    const status = await readFile(`/proc/${current}/status`, 'utf8').catch(() => '');
-    total += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-    const tasks = await readdir(`/proc/${current}/task`).catch(() => []);
-    for (const task of tasks) {
-      const children = await readFile(`/proc/${current}/task/${task}/children`, 'utf8').catch(() => '');
-      for (const child of children.split(' ').filter(Boolean)) await visit(Number(child));
-    }
-  };
-  await visit(pid);
-  return total;
 }
