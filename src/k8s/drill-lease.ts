@@ -82,25 +82,31 @@ export async function acquireDrillLease(
   }
 
   const lost = new AbortController();
+  const renewEveryMs = options.renewEveryMs ?? (durationSeconds * 1000) / 3;
   let current = lease;
+  let released = false;
   let renewing: Promise<void> = Promise.resolve();
-  const timer = setInterval(
-    () => {
-      renewing = replace({ ...current, spec: { ...current.spec, renewTime: new V1MicroTime() } })
-        .then((renewed) => {
+  let timer: NodeJS.Timeout | undefined;
+  // one renewal at a time: two in flight would carry the same resourceVersion and the second would
+  // fail with a conflict, as if someone else had taken the lease
+  const scheduleRenewal = () => {
+    if (released || lost.signal.aborted) return;
+    timer = setTimeout(() => {
+      renewing = replace({ ...current, spec: { ...current.spec, renewTime: new V1MicroTime() } }).then(
+        (renewed) => {
           current = renewed;
-        })
-        .catch((error: unknown) =>
+          scheduleRenewal();
+        },
+        (error: unknown) =>
           lost.abort(
             new K8sError(`k8s: lost the Lease ${namespace}/${name}: its renewal failed`, { cause: error }),
           ),
-        );
-    },
-    options.renewEveryMs ?? (durationSeconds * 1000) / 3,
-  );
-  timer.unref();
+      );
+    }, renewEveryMs);
+    timer.unref();
+  };
+  scheduleRenewal();
 
-  let released = false;
   return {
     name,
     namespace,
@@ -109,7 +115,7 @@ export async function acquireDrillLease(
     async release() {
       if (released) return;
       released = true;
-      clearInterval(timer);
+      clearTimeout(timer);
       await renewing;
       const latest = await read();
       if (latest.spec?.holderIdentity !== holderIdentity) return; // taken over after we lost it: not ours to clear

@@ -28,9 +28,10 @@ export interface KubeconfigContexts {
   contexts: string[];
 }
 
-export function kubeconfigContexts(
-  config: Pick<KubeConfig, 'getCurrentContext' | 'getContexts'>,
-): KubeconfigContexts {
+type LoadedKubeconfig = Pick<KubeConfig, 'getCurrentContext' | 'getContexts'>;
+
+export function kubeconfigContexts(config: LoadedKubeconfig | KubeconfigContexts): KubeconfigContexts {
+  if (!('getCurrentContext' in config)) return config;
   return {
     currentContext: config.getCurrentContext() || undefined,
     contexts: config.getContexts().map((context) => context.name),
@@ -97,17 +98,17 @@ export const CONFIRMATION_ENV = [
 
 export function checkClusterSafety(
   options: ClusterSafetyOptions,
-  kubeconfig: KubeconfigContexts,
+  kubeconfig: KubeconfigContexts | LoadedKubeconfig,
   env: Record<string, string | undefined> = {},
 ): ClusterSafety {
   const problems: string[] = [];
-  const current = kubeconfig.currentContext;
+  const { currentContext: current, contexts } = kubeconfigContexts(kubeconfig);
   const confirmed = options.confirm !== undefined;
   if (current === undefined || current === '')
     problems.push('the kubeconfig has no current context: set one with `kubectl config use-context <name>`');
   if (options.confirm === '') problems.push('--confirm needs the name of the kubeconfig current context');
   else if (confirmed && current && options.confirm !== current) {
-    const known = kubeconfig.contexts.includes(options.confirm ?? '')
+    const known = contexts.includes(options.confirm ?? '')
       ? ` (${options.confirm} exists: switch with \`kubectl config use-context ${options.confirm}\`)`
       : '';
     problems.push(

@@ -6,10 +6,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   createJobFromCronJob,
   loadKubeClient,
+  loadKubeConfig,
   startTestApiServer,
   waitForJob,
   withDrillLease,
 } from '../../src/k8s/index.ts';
+import { checkClusterSafety } from '../../src/safety/index.ts';
 import { createCronIngester, useTestApiServer } from './fixtures.ts';
 
 // CRUD mode grants everything: the 403 comes from a fixed answer (the mock's expectation mode).
@@ -80,13 +82,22 @@ describe('API errors', () => {
           cronJob: 'cron-ingester',
           jobName: 'cron-ingester-manual',
         });
-        const waiting = waitForJob(client, job.metadata?.name ?? '', { intervalMs: 50, unreachableMs: 300 });
-        await own.stop();
-        return waiting;
+        // the server stops while the wait runs; both settle before the wait's outcome is looked at
+        const [waited] = await Promise.allSettled([
+          waitForJob(client, job.metadata?.name ?? '', { intervalMs: 50, unreachableMs: 300 }),
+          own.stop(),
+        ]);
+        if (waited.status === 'rejected') throw waited.reason;
+        return waited.value;
       });
-      await expect(run).rejects.toThrow(
+      const error: unknown = await run.then(
+        () => new Error('expected the run to fail'),
+        (reason: unknown) => reason,
+      );
+      // the code depends on when the connection broke: refused, reset, closed by the other side
+      expect(error instanceof Error ? error.message : error).toMatch(
         new RegExp(
-          `cannot reach the Kubernetes API server ${own.url} \\(context drill-test\\) to get Job ${own.namespace}/cron-ingester-manual: ECONNREFUSED; ` +
+          `cannot reach the Kubernetes API server ${own.url} \\(context drill-test\\) to get Job ${own.namespace}/cron-ingester-manual: [^;]+; ` +
             `and the Lease ${own.namespace}/cdtn-recovery-drill could not be released`,
         ),
       );
@@ -105,5 +116,26 @@ describe('API errors', () => {
     expect(() => loadKubeClient({ kubeconfigPath: '/nonexistent/kubeconfig' })).toThrow(
       'k8s: kubeconfig /nonexistent/kubeconfig does not exist',
     );
+  });
+});
+
+describe('a kubeconfig whose context does not match --confirm', () => {
+  it('stops the run before anything is written: no Lease is taken', async () => {
+    const config = loadKubeConfig({ kubeconfigPath: server().kubeconfigPath });
+    const safety = checkClusterSafety({ confirm: 'ovh-prod', allowJob: true }, config);
+    expect(safety).toEqual({
+      ok: false,
+      problems: ["--confirm ovh-prod does not match the kubeconfig's current context drill-test"],
+    });
+    const client = loadKubeClient({
+      kubeconfigPath: server().kubeconfigPath,
+      namespace: 'drill-unconfirmed',
+    });
+    await expect(
+      client.coordination.readNamespacedLease({
+        name: 'cdtn-recovery-drill',
+        namespace: 'drill-unconfirmed',
+      }),
+    ).rejects.toMatchObject({ code: 404 });
   });
 });
