@@ -31,11 +31,14 @@ async function findLatestPod(client: KubeClient, namespace: string, job: string)
       client.core.listNamespacedPod({ namespace, labelSelector: `${label}=${job}` }),
     );
     if (list.items.length > 0)
-      return list.items.reduce((latest, pod) => (created(pod) >= created(latest) ? pod : latest));
+      return list.items.reduce((latest, pod) => (isLater(pod, latest) ? pod : latest));
   }
   return undefined;
 }
 
-function created(pod: V1Pod): number {
-  return pod.metadata?.creationTimestamp ? new Date(pod.metadata.creationTimestamp).getTime() : 0;
+/** creationTimestamp has whole seconds: pods retried within a second are told apart by their start time. */
+function isLater(pod: V1Pod, than: V1Pod): boolean {
+  const time = (value: Date | undefined) => (value ? new Date(value).getTime() : 0);
+  const created = time(pod.metadata?.creationTimestamp) - time(than.metadata?.creationTimestamp);
+  return created !== 0 ? created > 0 : time(pod.status?.startTime) >= time(than.status?.startTime);
 }
