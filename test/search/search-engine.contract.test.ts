@@ -117,7 +117,7 @@ describe.each(ENGINES)(
       await engine.deleteIndex('contract_bulk');
     });
 
-    it('searches and gets by id; a missing document is undefined, a missing index an error', async () => {
+    it('searches (hits, aggregations) and gets by id; a missing document is undefined, a missing index an error', async () => {
       const found = await engine.search('contract_documents-1', {
         query: { term: { source: 'code_du_travail' } },
         sort: [{ cdtnId: 'asc' }],
@@ -127,6 +127,16 @@ describe.each(ENGINES)(
       expect(found.hits.map((hit) => [hit.id, hit.index, hit.source])).toEqual(
         expected.map((document) => [document.id, 'contract_documents-1', document.body]),
       );
+      const bySource = await engine.search('contract_documents-1', {
+        size: 0,
+        aggs: { sources: { terms: { field: 'source', order: { _key: 'asc' } } } },
+      });
+      const counts = Object.entries(Object.groupBy(DOCUMENTS, (document) => String(document.body.source)))
+        .map(([key, group]) => ({ key, doc_count: group?.length }))
+        .sort((a, b) => a.key.localeCompare(b.key));
+      expect(bySource.aggregations).toEqual({
+        sources: expect.objectContaining({ buckets: counts }) as unknown,
+      });
       expect(await engine.getById('contract_documents-1', 'doc-0')).toEqual(DOCUMENTS[0]?.body);
       expect(await engine.getById('contract_documents-1', 'no-such-document')).toBeUndefined();
       await expect(engine.getById('contract_missing', 'doc-0')).rejects.toThrow(
