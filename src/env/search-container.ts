@@ -1,5 +1,5 @@
 // The search engine for the ephemeral environment: a GenericContainer from DRILL_SEARCH_IMAGE
-// (the local OpenSearch build, or the official Elasticsearch image), ready when `GET /` answers 200.
+// (the local OpenSearch build, or the official Elasticsearch image), ready when its cluster health answers.
 import { GenericContainer, type ContainerRuntimeClient, type StartedTestContainer } from 'testcontainers';
 import type { SearchEndpoint } from './drill-env.ts';
 import { RUN_ID_LABEL, SERVICE_LABEL } from './container-runtime.ts';
@@ -8,6 +8,11 @@ import { withLogsOnFailure } from './logs-on-failure.ts';
 import { startServiceContainer } from './start-service-container.ts';
 
 const HTTP_PORT = 9200;
+/**
+ * Ready when the cluster has recovered its state (yellow at least). Not `GET /`: the core-only
+ * Elasticsearch distribution (integ-test zip) does not serve it (405).
+ */
+const READY_PATH = '/_cluster/health?wait_for_status=yellow&timeout=1s';
 
 /** Single node, no security: what the official Elasticsearch image needs; the local images ignore it. */
 const ENGINE_ENVIRONMENT = {
@@ -36,7 +41,7 @@ export async function startSearchContainer(
         .withExposedPorts(HTTP_PORT)
         .withEnvironment(ENGINE_ENVIRONMENT)
         .withLabels({ [RUN_ID_LABEL]: options.runId, [SERVICE_LABEL]: 'search' })
-        .withWaitStrategy(withLogsOnFailure(waitForHttpOk('/', HTTP_PORT, options.signal)))
+        .withWaitStrategy(withLogsOnFailure(waitForHttpOk(READY_PATH, HTTP_PORT, options.signal)))
         .withStartupTimeout(options.timeoutMs)
         .start(),
   });

@@ -87,7 +87,7 @@ describe('ephemeral environment', () => {
       (reason: unknown) => reason as Error,
     );
     expect(error?.message).toMatch(
-      /search engine \(.+\) did not become ready \(limit 2000 ms\): GET \/ on port 9200 did not answer 200 within 2000 ms/,
+      /search engine \(.+\) did not become ready \(limit 2000 ms\): GET \/_cluster\/health\S* on port 9200 did not answer 200 within 2000 ms/,
     );
     expect(await listContainersOfRun(runId)).toEqual([]);
   });
