@@ -22,7 +22,9 @@ export async function prepareTestApiServer(): Promise<PreparedApiServer> {
   const dir = join(cache, 'kube-api-8.0.0');
   const inputs = await inputsHash();
   const prepared = { dir, classpath: `${join(dir, 'classes')}:${join(dir, 'lib', '*')}` };
-  if ((await readFile(join(dir, 'inputs.sha256'), 'utf8').catch(() => '')) === inputs) return prepared;
+  const isCurrent = async () =>
+    (await readFile(join(dir, 'inputs.sha256'), 'utf8').catch(() => '')) === inputs;
+  if (await isCurrent()) return prepared;
 
   await mkdir(cache, { recursive: true });
   const tmp = await mkdtemp(`${dir}.tmp-`);
@@ -58,10 +60,11 @@ export async function prepareTestApiServer(): Promise<PreparedApiServer> {
       join(SOURCE_DIR, 'DrillKubeApi.java'),
     ]);
     await writeFile(join(tmp, 'inputs.sha256'), inputs);
+    // another process may have finished first with the same inputs (and be running from it): keep its copy
+    if (await isCurrent()) return prepared;
     await rm(dir, { recursive: true, force: true });
     await rename(tmp, dir).catch(async (error: unknown) => {
-      // another process finished first with the same inputs: use its copy
-      if ((await readFile(join(dir, 'inputs.sha256'), 'utf8').catch(() => '')) !== inputs) throw error;
+      if (!(await isCurrent())) throw error;
     });
   } finally {
     await rm(tmp, { recursive: true, force: true });
