@@ -76,7 +76,9 @@ export const fichesTravailReader: PackageReader = {
     );
     const notes =
       unresolved > 0
-        ? [`${unresolved} code du travail references not found in legi_articles were left out`]
+        ? [
+            `${unresolved} code du travail references name no current article version (left out, as cdtn-admin does)`,
+          ]
         : [];
     return { documents, notes };
   },
