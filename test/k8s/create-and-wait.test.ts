@@ -214,3 +214,40 @@ describe('waitForJob', () => {
     await expect(waiting).rejects.toThrow('Ctrl-C');
   });
 });
+
+describe('startJobController', () => {
+  it('stops without waiting for work that is still running, and leaves its job unfinished', async () => {
+    const client = clientInNewNamespace(server());
+    await createCronIngester(client);
+    let started: () => void = () => undefined;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    let aborted = false;
+    const controller = await startJobController({
+      kubeconfig: server().kubeconfigPath,
+      namespace: client.namespace,
+      intervalMs: 50,
+      run: (_job, { signal }) => {
+        started();
+        return new Promise<void>((_resolve, reject) =>
+          signal.addEventListener('abort', () => {
+            aborted = true;
+            reject(new Error('stopped'));
+          }),
+        );
+      },
+    });
+    try {
+      await createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual' });
+      await running;
+    } finally {
+      await controller.stop();
+    }
+    expect(aborted).toBe(true);
+    const job = await client.batch.readNamespacedJob({
+      name: 'cron-ingester-manual',
+      namespace: client.namespace,
+    });
+    expect(job.status?.startTime).toBeDefined();
+    expect(job.status?.conditions ?? []).toEqual([]);
+  });
+});
