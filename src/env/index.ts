@@ -3,6 +3,7 @@ export * from './images.ts';
 export * from './started-environment.ts';
 export * from './start-environment.ts';
 export * from './connect-drill-env.ts';
+export * from './ephemeral-config.ts';
 export * from './external-config.ts';
 export * from './env-error.ts';
 export * from './poll-until.ts';
