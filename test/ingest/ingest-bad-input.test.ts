@@ -209,6 +209,29 @@ describe('ingester bad input', () => {
   });
 });
 
+describe('ingester interrupted', () => {
+  it('stops at once when the run is aborted during a download, without retrying, the database as it was', async () => {
+    const controller = new AbortController();
+    let attempts = 0;
+    registry.server.use(
+      http.get(tarballRoute(), async () => {
+        attempts++;
+        controller.abort(new Error('drill interrupted by SIGINT'));
+        await delay(1_000);
+        return new HttpResponse(null, { status: 503 });
+      }),
+    );
+    const run = ingestPackages(pool, {
+      packages: [FICHES],
+      registry: { url: registry.registryUrl, ...FAST },
+      signal: controller.signal,
+    });
+    await expect(run).rejects.toThrow('drill interrupted by SIGINT');
+    expect(attempts).toBe(1);
+    await expectDatabaseUnchanged();
+  });
+});
+
 describe('ingester transaction', () => {
   it('rolls back the whole package when its last write fails: documents, availability and version as before', async () => {
     await pool.query(`
