@@ -2,6 +2,7 @@
 // id. A start that fails (or is aborted) half-way removes what it started before rethrowing.
 import type { StartedTestContainer } from 'testcontainers';
 import { getContainerRuntime, removeContainersOfRun } from './container-runtime.ts';
+import { EnvError } from './env-error.ts';
 import { loadEphemeralConfig } from './ephemeral-config.ts';
 import { startPostgresContainer } from './postgres-container.ts';
 import { startSearchContainer } from './search-container.ts';
@@ -48,7 +49,7 @@ export async function startEphemeralEnvironment(
     await removeContainersOfRun(runId);
     const failed = results.find((result) => result.status === 'rejected');
     if (failed)
-      throw new Error(`ephemeral environment of run ${runId}: a container did not stop cleanly`, {
+      throw new EnvError(`ephemeral environment of run ${runId}: a container did not stop cleanly`, {
         cause: failed.reason,
       });
   };
