@@ -44,6 +44,10 @@ export CONTAINERS_CONF="$conf"
 
 answers() { curl -sf --max-time 2 --unix-socket "$sock" http://d/_ping >/dev/null 2>&1; }
 
+# Two callers at once must not start two services: check and start under a lock.
+exec 9>"$dir/setup.lock"
+flock 9
+
 started=0
 if answers; then
   pid="$(cat "$pidfile" 2>/dev/null || true)"
@@ -54,7 +58,8 @@ else
   fi
   rm -f "$sock"
   # setsid: the service must not receive the caller's Ctrl-C before the teardown removed containers.
-  setsid podman system service --time=0 "unix://$sock" >"$dir/service.log" 2>&1 </dev/null &
+  # 9>&-: the service must not inherit (and keep) the lock.
+  setsid podman system service --time=0 "unix://$sock" >"$dir/service.log" 2>&1 </dev/null 9>&- &
   pid=$!
   echo "$pid" >"$pidfile"
   started=1
