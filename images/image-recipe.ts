@@ -36,14 +36,21 @@ export function isLocalImageName(name: string): name is LocalImageName {
   return Object.hasOwn(LOCAL_IMAGES, name);
 }
 
-/** Image folders present in images/ (a name of LOCAL_IMAGES whose folder has a recipe). */
+/** Image folders present in images/ (a folder with a recipe must be named after a LOCAL_IMAGES key). */
 export function listImageNames(): LocalImageName[] {
-  return readdirSync(IMAGES_DIR, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && isLocalImageName(entry.name))
-    .map((entry) => entry.name as LocalImageName)
+  const withRecipe = readdirSync(IMAGES_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
     .filter((name) =>
       ['Containerfile', 'rootfs.sh'].some((file) => existsSync(join(IMAGES_DIR, name, file))),
     );
+  const unknown = withRecipe.filter((name) => !isLocalImageName(name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `images/${unknown.join(', images/')}: not a key of LOCAL_IMAGES (src/env/images.ts), which tags it`,
+    );
+  }
+  return withRecipe.filter(isLocalImageName);
 }
 
 export function readImageRecipe(name: LocalImageName): ImageRecipe {
