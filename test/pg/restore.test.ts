@@ -1,7 +1,11 @@
 // The restore path end to end on the generated fixture: pg_restore, post-restore, every check passes;
 // then each way the restored database can differ from its manifest is caught and named.
+import { join } from 'node:path';
+import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  createManifest,
+  getPgEnv,
   DRILL_ADMIN,
   formatCount,
   restoreIntoDatabase,
@@ -198,5 +202,35 @@ describe('a restored database that differs from its manifest', () => {
     await expect(verifyDocumentSamples(db.pool, manifest)).rejects.toThrow(
       `tt2: table documents has no document ${sample?.cdtn_id}, the manifest expects code_du_travail/${sample?.slug}`,
     );
+  });
+});
+
+describe('a dump taken after a post-restore (as from preproduction)', () => {
+  it('records the drill admin in its manifest, and restores and verifies again', async () => {
+    const source = await restoredDatabase();
+    const dumpPath = join(t.dir, 'preprod.dump');
+    await execa('pg_dump', ['-Fc', `--file=${dumpPath}`], {
+      env: { ...getPgEnv(source.connectionString), TZ: 'UTC' },
+    });
+    const { manifest: preprod } = await createManifest(dumpPath);
+    expect(preprod.users.drillAdminPresent).toBe(true);
+    expect(preprod.tables.find((table) => table.name === 'audit.logged_actions')?.rowCount).toBe(0);
+
+    const target = await t.createDatabase();
+    await restoreIntoDatabase({
+      dumpPath,
+      manifest: preprod,
+      connectionString: target.connectionString,
+      pool: target.pool,
+      databaseName: target.name,
+      clean: false,
+    });
+    const client = await target.pool.connect();
+    try {
+      const verified = await verifyTables(client, preprod, { postRestored: true });
+      expect(verified.rows).toBe(preprod.tables.reduce((sum, table) => sum + table.rowCount, 0));
+    } finally {
+      client.release();
+    }
   });
 });
