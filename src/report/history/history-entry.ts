@@ -1,0 +1,30 @@
+// One line of reports/history.jsonl: what a later run needs to compare itself with this one.
+import type { DrillReport, TaskStatus, Verdict } from '../report-record.ts';
+
+export interface HistoryTask {
+  id: string;
+  actualSeconds: number;
+  status: TaskStatus;
+}
+
+export interface HistoryEntry {
+  runId: string;
+  startedAt: string;
+  target: DrillReport['target'];
+  verdict: Verdict;
+  totalSeconds: number;
+  budgetSeconds: number;
+  tasks: HistoryTask[];
+}
+
+export function toHistoryEntry(report: DrillReport): HistoryEntry {
+  return {
+    runId: report.runId,
+    startedAt: report.startedAt,
+    target: report.target,
+    verdict: report.verdict,
+    totalSeconds: report.totalSeconds,
+    budgetSeconds: report.runbook.budgetSeconds,
+    tasks: report.tasks.map(({ id, actualSeconds, status }) => ({ id, actualSeconds, status })),
+  };
+}

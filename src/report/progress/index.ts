@@ -1,0 +1,1 @@
+export { ProgressReporter, type ProgressReporterOptions } from './progress-reporter.ts';

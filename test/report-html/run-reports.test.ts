@@ -1,0 +1,297 @@
+// End to end: two CLI runs on this folder's fixture runbook and drills with a temporary reports
+// folder (the first passes, the second has c1 failing and b1 slow), then what people read is read
+// back: index.html in Chromium, history.jsonl and `cdtn-drill history`, evidence.tar.gz, the
+// webhook notification and the live progress lines.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { extract } from 'tar';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DrillReport } from '../../src/report/index.ts';
+import { loadPlan, type Plan } from '../../src/runbook/index.ts';
+import { ROOT, runCli, temporaryReportsDir, type CliResult } from '../run/run-cli.ts';
+import { openInChromium } from './open-in-chromium.ts';
+import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.ts';
+
+const RUNBOOK = 'test/report-html/fixtures/runbook.md';
+const DRILLS = 'test/report-html/fixtures/drills';
+const TOKEN = 'tok-9f3c51e2a7';
+
+let reports: Awaited<ReturnType<typeof temporaryReportsDir>>;
+let receiver: WebhookReceiver;
+let scratch: string;
+let manifestPath: string;
+let plan: Plan;
+const runs: { cli: CliResult; dir: string; report: DrillReport }[] = [];
+
+async function run(env: Record<string, string>): Promise<void> {
+  const args = ['run', '--runbook', RUNBOOK, '--drills', DRILLS, '--reports', reports.path, '--no-env'];
+  const cli = await runCli(args, { DRILL_NOTIFY_WEBHOOK: receiver.url, ...env });
+  const announced = cli.stdout.split('\n').find((line) => line.startsWith('report written to '));
+  if (announced === undefined) throw new Error(`the run announced no report:\n${cli.stdout}\n${cli.stderr}`);
+  const dir = announced.slice('report written to '.length);
+  runs.push({
+    cli,
+    dir,
+    report: JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as DrillReport,
+  });
+}
+
+beforeAll(async () => {
+  reports = await temporaryReportsDir();
+  scratch = await mkdtemp(join(tmpdir(), 'cdtn-drill-evidence-test-'));
+  manifestPath = join(scratch, 'backup.manifest.json');
+  await writeFile(manifestPath, `${JSON.stringify({ tables: { documents: { rows: 3 } } })}\n`);
+  plan = await loadPlan(join(ROOT, RUNBOOK));
+  receiver = await startWebhookReceiver(503);
+  await run({});
+  receiver.status = 200;
+  await run({
+    FIXTURE_FAIL_TASKS: 'c1',
+    FIXTURE_SLOW_TASKS: 'b1',
+    FIXTURE_TOKEN: TOKEN,
+    DRILL_MANIFEST: manifestPath,
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await receiver?.[Symbol.asyncDispose]();
+  await reports?.[Symbol.asyncDispose]();
+  await rm(scratch, { recursive: true, force: true });
+});
+
+const second = () => runs[1] as (typeof runs)[number];
+const first = () => runs[0] as (typeof runs)[number];
+
+describe('index.html, rendered in Chromium', () => {
+  let opened: Awaited<ReturnType<typeof openInChromium>>;
+  beforeAll(async () => {
+    opened = await openInChromium(pathToFileURL(join(second().dir, 'index.html')).href);
+  });
+  afterAll(() => opened?.[Symbol.asyncDispose]());
+
+  it('shows one planned and one actual bar per task, the verdict, no console error, nothing fetched', async () => {
+    const { dir, report } = second();
+    const { page } = opened;
+    for (const task of report.tasks) {
+      for (const role of ['planned', 'actual']) {
+        const bars = page.locator(`svg.timeline g[data-task="${task.id}"] [data-role="${role}"]`);
+        expect(await bars.count(), `${task.id} ${role} bars`).toBe(1);
+        expect((await bars.boundingBox())?.width ?? 0, `${task.id} ${role} bar width`).toBeGreaterThan(0);
+      }
+    }
+    expect(await page.locator('svg.timeline [data-role]').count()).toBe(2 * report.tasks.length);
+    expect(await page.locator('[data-role="verdict"]').textContent()).toBe(report.verdict);
+    expect(report.verdict).toBe('failed');
+    expect(opened.consoleErrors).toEqual([]);
+    expect(opened.outsideRequests).toEqual([]);
+    const screenshot = join(dir, 'timeline.png');
+    await page.screenshot({ path: screenshot, fullPage: true });
+    expect((await readFile(screenshot)).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('marks overruns red and the critical path', async () => {
+    const { report } = second();
+    const overruns = report.tasks.filter(
+      (t) => t.status !== 'skipped' && t.actualSeconds > t.estimateSeconds,
+    );
+    expect(overruns.map((t) => t.id)).toContain('a1');
+    for (const task of report.tasks) {
+      const actual = opened.page.locator(`g[data-task="${task.id}"] [data-role="actual"]`);
+      const fill = await actual.evaluate((element) => getComputedStyle(element).fill);
+      expect([task.id, fill === 'rgb(217, 48, 37)']).toEqual([task.id, overruns.includes(task)]);
+      const planned = opened.page.locator(`g[data-task="${task.id}"] [data-role="planned"]`);
+      expect([task.id, (await planned.getAttribute('class'))?.includes('critical')]).toEqual([
+        task.id,
+        plan.criticalPath.includes(task.id),
+      ]);
+    }
+  });
+
+  it('shows labels as text, escaped, and each task with its assertions, failures and warnings', async () => {
+    const { dir, report } = second();
+    const html = await readFile(join(dir, 'index.html'), 'utf8');
+    expect(html).not.toContain('<les>');
+    for (const task of report.tasks) {
+      const detail = opened.page.locator(`#task-${task.id}`);
+      const text = (await detail.textContent()) ?? '';
+      expect(text).toContain(`${task.id} — ${task.label}`);
+      expect(await detail.locator('li.assertion').count()).toBe(task.assertions);
+      for (const warning of task.warnings) expect(text).toContain(warning);
+      for (const failure of task.failures) expect(text).toContain(failure.message.split(': ').at(-1));
+      if (task.skipReason !== undefined) expect(text).toContain(task.skipReason);
+    }
+  });
+
+  it('flags the tasks slower than 1.5× their median over the earlier runs, and shows the versions', async () => {
+    const { report } = second();
+    const before = new Map(first().report.tasks.map((task) => [task.id, task]));
+    // One earlier run: its duration is the median.
+    const slow = report.tasks
+      .filter((task) => {
+        const earlier = before.get(task.id);
+        return (
+          task.status === 'passed' &&
+          earlier?.status === 'passed' &&
+          task.actualSeconds > 1.5 * earlier.actualSeconds
+        );
+      })
+      .map((task) => task.id);
+    expect(slow).toContain('b1');
+    const flagged = await opened.page
+      .locator('table.medians tr.slow')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-task')));
+    expect(flagged).toEqual(slow);
+    expect(await opened.page.locator('svg.totals circle.run').count()).toBe(runs.length);
+    const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    expect(report.versions?.['harness commit']).toContain(commit);
+    expect(await opened.page.locator('section.versions').textContent()).toContain(commit);
+  });
+});
+
+describe('history', () => {
+  it('appends one line per run to history.jsonl, with the report figures', async () => {
+    const lines = (await readFile(join(reports.path, 'history.jsonl'), 'utf8')).trim().split('\n');
+    expect(lines.map((line) => JSON.parse(line))).toEqual(
+      runs.map(({ report }) => ({
+        runId: report.runId,
+        startedAt: report.startedAt,
+        target: report.target,
+        verdict: report.verdict,
+        totalSeconds: report.totalSeconds,
+        budgetSeconds: report.runbook.budgetSeconds,
+        tasks: report.tasks.map(({ id, actualSeconds, status }) => ({ id, actualSeconds, status })),
+      })),
+    );
+  });
+
+  it('`cdtn-drill history` prints the recent runs newest first, with verdict, total against budget, slowest tasks', async () => {
+    const json = await runCli(['history', '--reports', reports.path, '--json']);
+    expect(json.code).toBe(0);
+    expect(
+      json.stdout
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { runId: string }).runId),
+    ).toEqual(runs.map(({ report }) => report.runId).reverse());
+    const text = await runCli(['history', '--reports', reports.path, '--limit', '1']);
+    const lines = text.stdout.trim().split('\n');
+    const { report } = second();
+    const slowest = [...report.tasks]
+      .filter((t) => t.status !== 'skipped')
+      .sort((a, b) => b.actualSeconds - a.actualSeconds)[0];
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(report.runId);
+    expect(lines[0]).toContain(report.verdict);
+    expect(lines[0]).toContain('of 3 min');
+    expect(lines[0]).toContain(`slowest: ${slowest?.id} `);
+  });
+
+  it('refuses a --limit that is not a positive whole number, naming the option', async () => {
+    const refused = await runCli(['history', '--reports', reports.path, '--limit', '0']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--limit: expected a positive whole number, received "0"');
+  });
+});
+
+describe('evidence.tar.gz', () => {
+  it('holds the runbook, the reports, the manifest, the redacted logs and the versions, each in SHA256SUMS', async () => {
+    const { dir, report } = second();
+    const out = await mkdtemp(join(scratch, 'bundle-'));
+    await extract({ file: join(dir, 'evidence.tar.gz'), cwd: out });
+    const files = (await readdir(out, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(out, join(entry.parentPath, entry.name)))
+      .sort();
+    const sums = (await readFile(join(out, 'SHA256SUMS'), 'utf8')).trim().split('\n');
+    const listed = await Promise.all(
+      sums.map(async (line) => {
+        const [digest, path] = line.split('  ') as [string, string];
+        const actual = createHash('sha256')
+          .update(await readFile(join(out, path)))
+          .digest('hex');
+        return { path, matches: actual === digest };
+      }),
+    );
+    expect(listed.every((entry) => entry.matches)).toBe(true);
+    expect([...listed.map((entry) => entry.path), 'SHA256SUMS'].sort()).toEqual(files);
+    expect(files).toEqual(
+      [
+        'SHA256SUMS',
+        'logs/drill-output.log',
+        'manifest/backup.manifest.json',
+        ...['index.html', 'junit.xml', 'report.json', 'report.md'].map((name) => `reports/${name}`),
+        'runbook/runbook.md',
+        'versions.json',
+      ].sort(),
+    );
+    const same = async (inBundle: string, original: string) =>
+      expect(await readFile(join(out, inBundle), 'utf8'), inBundle).toBe(await readFile(original, 'utf8'));
+    await same('runbook/runbook.md', join(ROOT, RUNBOOK));
+    await same('manifest/backup.manifest.json', manifestPath);
+    for (const name of ['index.html', 'junit.xml', 'report.json', 'report.md'])
+      await same(`reports/${name}`, join(dir, name));
+    expect(JSON.parse(await readFile(join(out, 'versions.json'), 'utf8'))).toEqual(report.versions);
+    const log = await readFile(join(out, 'logs/drill-output.log'), 'utf8');
+    expect(log).toContain('b1 stdout b1 connects with token ***');
+    expect(log).not.toContain(TOKEN);
+    expect(await readFile(join(dir, 'drill-output.log'), 'utf8')).not.toContain(TOKEN);
+    expect(await readFile(join(dir, 'report.json'), 'utf8')).not.toContain(TOKEN);
+  });
+
+  it('is copied to latest/ with the reports', async () => {
+    const bundle = await readFile(join(second().dir, 'evidence.tar.gz'));
+    expect((await readFile(join(reports.path, 'latest', 'evidence.tar.gz'))).equals(bundle)).toBe(true);
+  });
+});
+
+describe('notification', () => {
+  it('sends the verdict, the total against the budget and the failed tasks to the webhook', () => {
+    const { report } = second();
+    const delivered = receiver.received.at(-1);
+    expect(receiver.received).toHaveLength(runs.length);
+    expect(delivered?.path).toBe(`/hooks/${receiver.key}`);
+    expect(delivered?.contentType).toBe('application/json');
+    const { text } = delivered?.body as { text: string };
+    expect(text).toContain(`**${report.verdict}**`);
+    expect(text).toContain('of a 3 min budget');
+    const failed = report.tasks.filter((task) => task.status === 'failed');
+    expect(failed.length).toBeGreaterThan(0);
+    for (const task of failed) expect(text).toContain(`${task.id} — ${task.label}`);
+    expect(second().cli.stdout).toContain('notification sent to ');
+  });
+
+  it('reports a failed notification in one line without failing the drill or printing the key', () => {
+    const { cli, report } = first();
+    expect(report.verdict).toBe('passed');
+    expect(cli.code).toBe(0);
+    const lines = (cli.stdout + cli.stderr).split('\n').filter((line) => line.startsWith('notification'));
+    expect(lines).toEqual([
+      expect.stringMatching(/^notification not sent to .*: expected a 2xx answer, received 503;/),
+    ]);
+    expect(cli.stdout + cli.stderr).not.toContain(receiver.key);
+  });
+});
+
+describe('live progress', () => {
+  it('prints, off a terminal, one line when each task starts and one when it ends, in plan order', () => {
+    const { cli, report } = second();
+    const lines = cli.stderr.split('\n');
+    const started = lines.filter((line) => line.startsWith('▶ ')).map((line) => line.split(' ')[2]);
+    const ended = lines
+      .filter((line) => /^[✓✗–] /.test(line))
+      .map((line) => line.split(' ').slice(0, 4).join(' ').replace(/:$/, ''));
+    expect(started).toEqual(report.tasks.map((task) => task.id));
+    const mark = { passed: '✓', failed: '✗', skipped: '–' } as const;
+    expect(ended).toEqual(
+      report.tasks.map(
+        (task, index) =>
+          `${mark[task.status]} [${index + 1}/${report.tasks.length}] ${task.id} ${task.status}`,
+      ),
+    );
+    expect(cli.stderr).not.toContain('\r');
+  });
+});
