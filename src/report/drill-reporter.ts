@@ -1,10 +1,15 @@
 // The drills project's reporter: keeps the run's start time, derives everything once at the end,
-// writes report.json, junit.xml and report.md, and announces them in one line.
+// writes report.json, junit.xml, report.md, index.html and the evidence bundle, announces them in one
+// line, then records the run in the history and sends the notification.
 import type { Reporter, SerializedError, TestModule, Vitest } from 'vitest/node';
-import type { DrillEnvDescriptor } from '../env/drill-env.ts';
-import { environmentSecrets, redact } from '../safety/index.ts';
+import { redact } from '../safety/index.ts';
 import type { DrillRunContext } from '../drill/run-context.ts';
+import { PROJECT_ROOT } from '../run/run-drills.ts';
 import { buildReport } from './build-report.ts';
+import { collectVersions, runSecrets, writeEvidenceBundle } from './evidence/index.ts';
+import { appendHistory, readHistory, toHistoryEntry } from './history/index.ts';
+import { renderReportHtml } from './html/index.ts';
+import { notifyRun } from './notify/index.ts';
 import { renderJunitXml } from './junit-xml.ts';
 import type { DrillRunRecord } from './report-record.ts';
 import { renderReportMarkdown } from './report-markdown.ts';
@@ -51,31 +56,36 @@ export class DrillReporter implements Reporter {
       startedAt: this.#startedAt,
       finishedAt: new Date(),
     });
+    record.report.versions = await collectVersions(context.options.runReportDir, PROJECT_ROOT);
     this.#record = record;
     // Failure messages can quote a connection string or a token: every file is redacted.
-    const descriptor = this.#vitest?.projects
-      .find((project) => project.name === 'drills')
-      ?.getProvidedContext().drillEnv;
-    const secrets = [...environmentSecrets(process.env), ...descriptorSecrets(descriptor)];
+    const secrets = runSecrets(this.#vitest);
     const files = {
       'report.json': `${JSON.stringify(record.report, null, 2)}\n`,
       'junit.xml': renderJunitXml(record),
       'report.md': renderReportMarkdown(record.report, context.plan),
+      'index.html': renderReportHtml({
+        record,
+        plan: context.plan,
+        earlierRuns: await readHistory(context.options.reportsDir),
+      }),
     };
-    const dir = await writeReportFiles(
-      context.options.reportsDir,
-      context.options.runId,
-      Object.fromEntries(Object.entries(files).map(([name, text]) => [name, redact(text, secrets)])),
+    const redacted = Object.fromEntries(
+      Object.entries(files).map(([name, text]) => [name, redact(text, secrets)]),
     );
+    // Written into the run's folder before the reports, so that the copy to latest/ takes it too.
+    await writeEvidenceBundle({
+      runDir: context.options.runReportDir,
+      reports: redacted,
+      runbookPath: context.plan.path,
+      manifestPath: process.env.DRILL_MANIFEST,
+      versions: record.report.versions,
+      secrets,
+    }).catch((error: unknown) => log(`evidence bundle not written: ${redact(String(error), secrets)}`));
+    const dir = await writeReportFiles(context.options.reportsDir, context.options.runId, redacted);
+    await appendHistory(context.options.reportsDir, toHistoryEntry(record.report));
     log(`report written to ${dir}`);
+    const notice = await notifyRun(record.report);
+    if (notice !== undefined) log(notice);
   }
-}
-
-/** The environment's own credentials (generated for an ephemeral run, so in no variable). */
-function descriptorSecrets(descriptor: DrillEnvDescriptor | null | undefined): string[] {
-  const auth = descriptor?.search?.auth;
-  const searchSecret = auth === undefined ? undefined : 'apiKey' in auth ? auth.apiKey : auth.password;
-  return [descriptor?.pg.password, searchSecret].filter(
-    (value): value is string => (value ?? '').length >= 4,
-  );
 }

@@ -49,6 +49,8 @@ export interface DrillReport {
   verdict: Verdict;
   tasks: TaskRecord[];
   lint: LintFinding[];
+  /** Versions involved (harness commit, PostgreSQL, engine, data packages): src/report/evidence. */
+  versions?: Record<string, string>;
 }
 
 /** One assertion of a task, for junit.xml. */

@@ -69,6 +69,7 @@ describe('the drill reporter', () => {
       criticalPathSeconds: 'N',
       runbook: { ...report.runbook, path: report.runbook.path.endsWith('test/fixtures/runbooks/chain.md') },
       tasks: report.tasks.map((task) => ({ ...task, actualSeconds: 'N' })),
+      versions: typeof report.versions?.['harness commit'],
     };
     expect(stripped).toEqual({
       runId: 'RUN',
@@ -90,6 +91,7 @@ describe('the drill reporter', () => {
         fixtureTask('d1', 'skipped', { skipReason: 'depends on c1, which failed' }),
       ],
       lint: plan.lint,
+      versions: 'string',
     });
   });
 
