@@ -1,5 +1,6 @@
 // The CLI's command table: a new subcommand (manifest, history…) is one entry here.
 import { MANIFEST_USAGE, runManifestCommand } from '../pg/index.ts';
+import { historyCommand, HISTORY_USAGE } from './history-command.ts';
 import { planCommand, PLAN_USAGE } from './plan-command.ts';
 import { runCommand, RUN_USAGE } from './run-command.ts';
 import type { ExitCode } from './exit-codes.ts';
@@ -25,5 +26,10 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'restore a custom-format dump into a throwaway PostgreSQL and write its manifest',
     usage: MANIFEST_USAGE,
     run: runManifestCommand,
+  },
+  history: {
+    summary: 'print the recent runs: verdict, total against budget, slowest tasks',
+    usage: HISTORY_USAGE,
+    run: historyCommand,
   },
 };

@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import type { DrillRunContext } from '../drill/run-context.ts';
 import type { DrillTarget } from '../env/drill-env.ts';
 import { DrillReporter } from '../report/index.ts';
+import { ConsoleLogRecorder } from '../report/evidence/index.ts';
+import { ProgressReporter } from '../report/progress/index.ts';
 import { DEFAULT_RUNBOOK_PATH, formatSeconds, loadPlan, type Plan } from '../runbook/index.ts';
 import {
   bindDrillFiles,
@@ -117,7 +119,11 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
       context,
       drillsDir,
       files: selectedIds.map((id) => files.get(id) as string),
-      reporters: [reporter],
+      reporters: [
+        reporter,
+        new ProgressReporter({ context }),
+        new ConsoleLogRecorder({ runDir: context.options.runReportDir }),
+      ],
       ...(signal === undefined ? {} : { signal }),
     });
   const { ok, interruptedBy, cancelled } = await (guard === undefined ? work() : guard.run(work));
