@@ -42,8 +42,10 @@ task('tt3', () => {
 
   beforeAll(async () => {
     if (useRunOptions().target === 'cluster') {
+      // src/k8s has runJobFromCronJob now; wiring it here (with --allow-job) is issue 7's step.
       throw new Error(
-        'tt3: cluster mode needs the Kubernetes module (issue 7: job from cronjob/cron-ingester, wait), not yet supported',
+        'tt3: cluster mode needs the Kubernetes module (issue 7: job cron-ingester-manual from cronjob/cron-ingester, ' +
+          'then wait), not yet supported by this drill',
       );
     }
     const { pg } = useEnv();
