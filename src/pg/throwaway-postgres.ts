@@ -2,6 +2,7 @@
 // PostgreSQL binaries in a temporary directory, on a free port, stopped by PID. No container is
 // needed, so `cdtn-drill manifest` works on any machine that has pg_restore.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm, chown } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
@@ -73,6 +74,13 @@ export async function startThrowawayPostgres(database = 'cdtn-admin'): Promise<T
       ],
       { stdio: 'ignore', ...asUser },
     );
+    // A test runner that exits without calling stop() must not leave the server behind.
+    const stopOnExit = (): void => {
+      child?.kill('SIGINT');
+      rmSync(dir, { recursive: true, force: true });
+    };
+    process.once('exit', stopOnExit);
+    child.once('exit', () => process.off('exit', stopOnExit));
     const admin = `postgres://${SUPERUSER}@127.0.0.1:${port}/postgres`;
     await waitUntilReady(admin, child);
     await withClient(admin, (c) => c.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`));

@@ -49,9 +49,13 @@ export async function startPgTestServer(): Promise<PgTestServer> {
       return { name, connectionString: url.toString(), pool };
     },
     async close() {
-      await Promise.all(pools.filter((pool) => !pool.ended).map((pool) => pool.end()));
-      await server.stop();
-      await rm(dir, { recursive: true, force: true });
+      // The server is stopped and the scratch files removed even when a pool fails to end.
+      try {
+        await Promise.all(pools.filter((pool) => !pool.ended).map((pool) => pool.end()));
+      } finally {
+        await server.stop();
+        await rm(dir, { recursive: true, force: true });
+      }
     },
   };
 }
