@@ -1,5 +1,5 @@
 // The CLI's command table: a new subcommand (manifest, history…) is one entry here.
-import { MANIFEST_USAGE, runManifestCommand } from '../pg/index.ts';
+import { FIXTURE_USAGE, MANIFEST_USAGE, runFixtureCommand, runManifestCommand } from '../pg/index.ts';
 import { historyCommand, HISTORY_USAGE } from './history-command.ts';
 import { planCommand, PLAN_USAGE } from './plan-command.ts';
 import { runCommand, RUN_USAGE } from './run-command.ts';
@@ -26,6 +26,11 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'restore a custom-format dump into a throwaway PostgreSQL and write its manifest',
     usage: MANIFEST_USAGE,
     run: runManifestCommand,
+  },
+  fixture: {
+    summary: 'build the backup fixture (cached on its inputs) and its manifest',
+    usage: FIXTURE_USAGE,
+    run: runFixtureCommand,
   },
   history: {
     summary: 'print the recent runs: verdict, total against budget, slowest tasks',
