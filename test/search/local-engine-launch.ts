@@ -22,6 +22,8 @@ const HEAP = '-Xms512m -Xmx1g';
  * earn in a short run). Same options in images/opensearch/Containerfile.
  */
 const OPENSEARCH_JVM_OPTIONS = `${HEAP} -XX:TieredStopAtLevel=1 -XX:+UseSerialGC`;
+/** Elasticsearch's own jvm.options choose G1: only C1 is added. */
+const ELASTICSEARCH_JVM_OPTIONS = `${HEAP} -XX:TieredStopAtLevel=1`;
 /** Elasticsearch refuses to run as root: as root, it runs as this user (uid/gid of Debian's nobody). */
 const UNPRIVILEGED = { user: 'nobody', uid: 65534, gid: 65534 };
 
@@ -78,7 +80,7 @@ export async function buildLaunchSpec(
   const env = {
     ...process.env,
     ES_JAVA_HOME: await javaHome(),
-    ES_JAVA_OPTS: HEAP,
+    ES_JAVA_OPTS: ELASTICSEARCH_JVM_OPTIONS,
     ES_TMPDIR: join(home, 'tmp'),
   };
   if (process.getuid?.() !== 0) return { command, args, env, cwd: home };
