@@ -190,4 +190,19 @@ describe('exportToSearch', () => {
     expect(latest).toMatchObject({ status: 'failed', error: expect.stringMatching(/bulk batch 1/) });
     expect((await inspectExportAliases(search, 'tt4', prefix)).indices).toEqual(before.indices);
   });
+
+  it('keeps the previous good export, not the indices a failed run left, when the next export cleans up', async () => {
+    const before = await inspectExportAliases(search, 'tt4', prefix);
+    const leftovers = (await listExportIndices(search, prefix)).documents.filter(
+      (index) => index !== before.indices.documents,
+    );
+    expect(leftovers.length).toBeGreaterThan(0); // the run cut in the previous test could not remove its indices
+    const next = await exportToSearch(
+      { pool: fixture.pool, search },
+      { environment: 'preproduction', userId: DRILL_ADMIN_ID, prefix },
+    );
+    const indices = await listExportIndices(search, prefix);
+    for (const kind of INDEX_KINDS)
+      expect(indices[kind].sort()).toEqual([before.indices[kind], next.indices[kind]].sort());
+  });
 });
