@@ -1,7 +1,7 @@
 // How each engine runs as a host process from what images/<kind>/prepare.sh leaves in the cache:
 // the command, its environment, and the files its home needs. Shared by the contract tests and the
 // measurements; containers use the Containerfiles instead.
-import { cp, chown, mkdir } from 'node:fs/promises';
+import { cp, chown, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 
@@ -62,8 +62,13 @@ export async function buildLaunchSpec(
   }
   // A home of its own: hard links to the read-only distribution, a writable copy of config/.
   const distribution = join(prepared, 'elasticsearch-8.13.4');
-  for (const dir of ['bin', 'lib', 'modules'])
-    await execa('cp', ['-al', join(distribution, dir), join(home, dir)]);
+  for (const dir of ['bin', 'lib', 'modules']) {
+    // Hard links cost nothing; a temp dir on another file system (tmpfs) gets a copy.
+    const linked = await execa('cp', ['-al', join(distribution, dir), join(home, dir)], { reject: false });
+    if (!linked.failed) continue;
+    await rm(join(home, dir), { recursive: true, force: true });
+    await cp(join(distribution, dir), join(home, dir), { recursive: true });
+  }
   await cp(join(distribution, 'config'), join(home, 'config'), { recursive: true });
   for (const dir of ['data', 'logs', 'tmp', 'plugins']) await mkdir(join(home, dir));
   const settings = {
