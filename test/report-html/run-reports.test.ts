@@ -162,8 +162,11 @@ describe('index.html, rendered in Chromium', () => {
     expect(() =>
       execFileSync('git', ['merge-base', '--is-ancestor', commit, 'HEAD'], { cwd: ROOT, stdio: 'ignore' }),
     ).not.toThrow();
-    expect(await opened.page.locator('section.versions').textContent()).toContain(commit);
-    expect(await opened.page.locator('section.versions').textContent()).toContain(commit);
+    const versions = (await opened.page.locator('section.versions').textContent()) ?? '';
+    expect(versions).toContain(commit);
+    // Recorded by the b1 fixture drill with recordVersion().
+    expect(report.versions?.['fixture data package']).toBe('1.2.3');
+    expect(versions).toContain('fixture data package1.2.3');
   });
 });
 

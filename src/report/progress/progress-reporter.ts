@@ -1,6 +1,8 @@
 // Live progress while a drill runs: the task in progress, its elapsed time against its estimate,
-// and how many tasks are done. A terminal gets one line redrawn every second; anything else (CI,
-// a pipe, a log file) gets one line when a task starts and one when it ends, nothing in between.
+// and how many tasks are done. Everyone gets one line when a task starts and one when it ends; a
+// terminal (not CI) also gets, every minute of a running task, a line with its elapsed time. Lines,
+// not a redrawn line: vitest's own live summary repaints the bottom of the terminal and would
+// scatter a carriage-return line.
 import type { Reporter, TestModule } from 'vitest/node';
 import type { DrillRunContext } from '../../drill/run-context.ts';
 import { formatSeconds } from '../../runbook/index.ts';
@@ -13,27 +15,37 @@ export interface ProgressReporterOptions {
   context: DrillRunContext;
   /** Where progress goes (stderr by default: stdout stays for the reports' announcements). */
   stream?: Pick<NodeJS.WriteStream, 'write'> & { isTTY?: boolean };
-  /** Redraw a live line; by default when the stream is a terminal and CI is not set. */
+  /** Print the running task's elapsed time as it goes; by default when the stream is a terminal and CI is not set. */
   live?: boolean;
+  /** How often a live line is printed. */
+  tickMs?: number;
   now?: () => number;
 }
 
 const MARK: Record<TaskStatus, string> = { passed: '✓', failed: '✗', skipped: '–' };
-const TICK_MS = 1_000;
+const TICK_MS = 60_000;
 
 export class ProgressReporter implements Reporter {
   readonly #context: DrillRunContext;
   readonly #stream: NonNullable<ProgressReporterOptions['stream']>;
   readonly #live: boolean;
+  readonly #tickMs: number;
   readonly #now: () => number;
   #done = 0;
   #current: { id: string; startedAt: number } | undefined;
   #timer: NodeJS.Timeout | undefined;
 
-  constructor({ context, stream = process.stderr, live, now = Date.now }: ProgressReporterOptions) {
+  constructor({
+    context,
+    stream = process.stderr,
+    live,
+    tickMs = TICK_MS,
+    now = Date.now,
+  }: ProgressReporterOptions) {
     this.#context = context;
     this.#stream = stream;
     this.#live = live ?? (stream.isTTY === true && !process.env.CI);
+    this.#tickMs = tickMs;
     this.#now = now;
   }
 
@@ -44,7 +56,7 @@ export class ProgressReporter implements Reporter {
     this.#print(
       `▶ ${this.#position()} ${id} — ${this.#task(id)?.label ?? ''} (estimate ${this.#estimate(id)})`,
     );
-    if (this.#live) this.#timer ??= setInterval(() => this.#redraw(), TICK_MS).unref();
+    if (this.#live) this.#timer ??= setInterval(() => this.#printElapsed(), this.#tickMs).unref();
   }
 
   onTestModuleEnd(module: TestModule): void {
@@ -64,21 +76,20 @@ export class ProgressReporter implements Reporter {
   onTestRunEnd(): void {
     clearInterval(this.#timer);
     this.#timer = undefined;
-    if (this.#live) this.#stream.write('\r\x1b[2K');
   }
 
   /** The live line: current task, elapsed against estimate, tasks done. */
-  #redraw(): void {
+  #printElapsed(): void {
     const current = this.#current;
     if (current === undefined) return;
     const elapsed = (this.#now() - current.startedAt) / 1000;
-    this.#stream.write(
-      `\r\x1b[2K  ${current.id} ${formatDuration(elapsed)} of ~${this.#estimate(current.id)}, ${this.#doneCount()} done`,
+    this.#print(
+      `… ${current.id} running for ${formatDuration(elapsed)} of ~${this.#estimate(current.id)}, ${this.#doneCount()} done`,
     );
   }
 
   #print(line: string): void {
-    this.#stream.write(`${this.#live ? '\r\x1b[2K' : ''}${line}\n`);
+    this.#stream.write(`${line}\n`);
   }
 
   #task(id: string) {

@@ -1,0 +1,46 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { collectVersions, recordVersion } from './run-versions.ts';
+import { writeEvidenceBundle } from './write-evidence-bundle.ts';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cdtn-drill-evidence-unit-'));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+describe('writeEvidenceBundle', () => {
+  it('names the manifest it cannot read and leaves no partial bundle', async () => {
+    const missing = join(dir, 'nowhere.manifest.json');
+    await expect(
+      writeEvidenceBundle({
+        runDir: dir,
+        reports: { 'report.json': '{}\n' },
+        runbookPath: join(import.meta.dirname, '../../../fixtures/runbook/plan-de-reprise.md'),
+        manifestPath: missing,
+        versions: {},
+        secrets: [],
+      }),
+    ).rejects.toThrow(`evidence bundle: cannot read the backup manifest (DRILL_MANIFEST) ${missing}`);
+    expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe('recordVersion', () => {
+  it('keeps what drills record, in the run folder, under the harness versions', async () => {
+    recordVersion('PostgreSQL', '15.8', dir);
+    recordVersion('PostgreSQL', '15.10', dir);
+    recordVersion('engine', 'OpenSearch 2.19', dir);
+    const versions = await collectVersions(dir, join(import.meta.dirname, '../../..'));
+    expect(versions).toMatchObject({ PostgreSQL: '15.10', engine: 'OpenSearch 2.19', node: process.version });
+    expect(versions['harness commit']).toMatch(/^[0-9a-f]{40}/);
+  });
+
+  it('says the run folder is unknown outside cdtn-drill run', () => {
+    expect(() => recordVersion('PostgreSQL', '15.8', '')).toThrow(
+      'recordVersion(PostgreSQL): DRILL_RUN_REPORT_DIR is not set; drills run through cdtn-drill run',
+    );
+  });
+});
