@@ -25,7 +25,7 @@ const OPENSEARCH_JVM_OPTIONS = `${HEAP} -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
 /** Elasticsearch's own jvm.options choose G1: only C1 is added. */
 const ELASTICSEARCH_JVM_OPTIONS = `${HEAP} -XX:TieredStopAtLevel=1`;
 /** Elasticsearch refuses to run as root: as root, it runs as this user (uid/gid of Debian's nobody). */
-const UNPRIVILEGED = { user: 'nobody', uid: 65534, gid: 65534 };
+const UNPRIVILEGED = { uid: 65534, gid: 65534 };
 
 /** Runs images/<kind>/prepare.sh (resolves and caches the jars once) and returns its directory. */
 export async function prepareEngine(kind: LocalEngineKind): Promise<string> {
@@ -94,7 +94,7 @@ export async function buildLaunchSpec(
   await execa('chown', ['-R', `${UNPRIVILEGED.uid}:${UNPRIVILEGED.gid}`, join(home, 'config')]);
   return {
     command: 'setpriv',
-    args: [`--reuid=${UNPRIVILEGED.user}`, `--regid=${UNPRIVILEGED.gid}`, '--clear-groups', command, ...args],
+    args: [`--reuid=${UNPRIVILEGED.uid}`, `--regid=${UNPRIVILEGED.gid}`, '--clear-groups', command, ...args],
     env,
     cwd: home,
   };

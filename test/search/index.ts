@@ -1,0 +1,3 @@
+export * from './start-local-engine.ts';
+export type { LocalEngineKind } from './local-engine-launch.ts';
+export { measureLocalEngine, type LocalEngineMeasure } from './measure-local-engines.ts';
