@@ -2,6 +2,7 @@
 // one), provides its descriptor to the drills, and stops it at the end, on failure and on Ctrl-C.
 import type { TestProject } from 'vitest/node';
 import type { StartedEnvironment } from '../env/index.ts';
+import type { EphemeralServices } from '../ephemeral/index.ts';
 
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const run = project.getProvidedContext().drillRun;
@@ -34,11 +35,35 @@ export default async function setup(project: TestProject): Promise<(() => Promis
       cause: error,
     });
   }
+  let services: EphemeralServices | undefined;
+  if (run.options.target === 'ephemeral') {
+    try {
+      const { startEphemeralServices } = await import('../ephemeral/index.ts');
+      services = await startEphemeralServices(environment.descriptor, {
+        signal: controller.signal,
+        log: (line) => console.error(`environment: ${line}`),
+      });
+    } catch (error) {
+      removeHandlers();
+      await environment.stop();
+      if (controller.signal.aborted) return undefined;
+      throw new Error(`cannot start the ephemeral services for run ${run.options.runId}`, { cause: error });
+    }
+    // Workers are forked after the global setup, so they inherit these (what a cluster's config gives).
+    Object.assign(process.env, services.variables);
+  }
   project.provide('drillEnv', environment.descriptor);
   // Stops the environment once, whichever comes first: the end of the run or a signal (runDrills
   // cancels the run on that signal; the drills then fail fast and teardown waits for this stop).
   let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => (stopping ??= environment.stop());
+  const stopAll = async (): Promise<void> => {
+    try {
+      await services?.stop();
+    } finally {
+      await environment.stop();
+    }
+  };
+  const stop = (): Promise<void> => (stopping ??= stopAll());
   controller.signal.addEventListener('abort', () => void stop());
   return async () => {
     removeHandlers();
