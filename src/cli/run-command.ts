@@ -27,6 +27,7 @@ import { EXIT, type ExitCode } from './exit-codes.ts';
 
 export const RUN_USAGE = `cdtn-drill run [--target ephemeral|cluster] [--runbook <file>] [--drills <dir>] [--only <ids>]
                [--from <id>] [--dry-run] [--enforce-budget] [--strict] [--reports <dir>] [--no-env]
+               [--backup <dump>] [--manifest <manifest.json>]
                [--confirm <context> [--allow-restore] [--allow-export-prod] [--allow-job]]
   --target <t>       ephemeral (default: Testcontainers + msw) or cluster (a real cluster)
   --runbook <file>   runbook Markdown page (default: fixtures/runbook/plan-de-reprise.md)
@@ -38,6 +39,8 @@ export const RUN_USAGE = `cdtn-drill run [--target ephemeral|cluster] [--runbook
   --strict           runbook lint findings fail the run
   --reports <dir>    where reports/<runId>/ and reports/latest/ go (default: reports)
   --no-env           start no environment (fixture runbooks whose drills need none)
+  --backup <dump>    the pg_dump -Fc archive tt2 restores (default, ephemeral: the generated fixture)
+  --manifest <file>  its manifest (default: <dump without .dump>.manifest.json)
 ${CLUSTER_USAGE}`;
 
 const TARGETS: readonly DrillTarget[] = ['ephemeral', 'cluster'];
@@ -54,6 +57,8 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
     'enforce-budget': { type: 'boolean' },
     strict: { type: 'boolean' },
     env: { type: 'boolean', negatable: true },
+    backup: { type: 'string', expected: 'a pg_dump custom-format file' },
+    manifest: { type: 'string', expected: 'a backup manifest (JSON)' },
     ...CLUSTER_OPTIONS,
   });
   const target = (options.target ?? 'ephemeral') as DrillTarget;
@@ -113,6 +118,9 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
     startEnvironment: options.env !== false,
   };
   exportRunVariables(context);
+  // The backup to drill, for tt2 and gt2 (src/pg/restore-config.ts, src/config).
+  if (typeof options.backup === 'string') process.env.DRILL_BACKUP = resolve(options.backup);
+  if (typeof options.manifest === 'string') process.env.DRILL_MANIFEST = resolve(options.manifest);
   const reporter = new DrillReporter({ context });
   const work = (signal?: AbortSignal) =>
     runDrills({
