@@ -104,6 +104,10 @@ describe('index.html, rendered in Chromium', () => {
       (t) => t.status !== 'skipped' && t.actualSeconds > t.estimateSeconds,
     );
     expect(overruns.map((t) => t.id)).toContain('a1');
+    const drift = (await opened.page.locator('section.lint li').allTextContents()).filter((line) =>
+      line.startsWith('drift '),
+    );
+    expect(drift.map((line) => line.split(/[ :]/)[1])).toEqual(overruns.map((t) => t.id));
     for (const task of report.tasks) {
       const actual = opened.page.locator(`g[data-task="${task.id}"] [data-role="actual"]`);
       // Runs in the page; the tests' TypeScript setup has no DOM library.

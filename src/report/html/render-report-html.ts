@@ -1,7 +1,7 @@
 // reports/<runId>/index.html: one self-contained page (inline CSS and SVG, no script, no network)
 // for the people who read the run: verdict, budget, timeline, tasks, lint, trend, versions.
 import type { Plan } from '../../runbook/plan.ts';
-import { toHistoryEntry, type HistoryEntry } from '../history/index.ts';
+import { formatDuration, toHistoryEntry, type HistoryEntry } from '../history/index.ts';
 import type { DrillRunRecord } from '../report-record.ts';
 import { renderBudgetGauge } from './budget-gauge.ts';
 import { escapeHtml } from './escape-html.ts';
@@ -59,7 +59,7 @@ function renderLint({ report }: DrillRunRecord): string {
     ),
     ...drift.map(
       (task) =>
-        `<li class="warning">${escapeHtml(`drift ${task.id}: took ${task.actualSeconds} s, the runbook estimates ${task.estimateSeconds} s`)}</li>`,
+        `<li class="warning">${escapeHtml(`drift ${task.id}: took ${formatDuration(task.actualSeconds)}, the runbook estimates ${formatDuration(task.estimateSeconds)}`)}</li>`,
     ),
   ];
   return [
