@@ -16,18 +16,8 @@ conf="$dir/containers.conf"
 fail() { echo "podman-setup: $*" >&2; exit 1; }
 
 mkdir -p "$dir"
-packages=(podman uidmap fuse-overlayfs slirp4netns catatonit runc debootstrap)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  [ "$(id -u)" -eq 0 ] || fail "missing packages: ${missing[*]}; install them as root: apt-get install -y ${packages[*]}"
-  echo "podman-setup: installing ${missing[*]}" >&2
-  apt-get update -qq >"$dir/apt.log" 2>&1 || fail "apt-get update failed; its log: $(tail -n 20 "$dir/apt.log")"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >>"$dir/apt.log" 2>&1 \
-    || fail "apt-get install ${packages[*]} failed; its log: $(tail -n 20 "$dir/apt.log")"
-fi
+"$(dirname "$0")/apt-ensure.sh" podman-setup "$dir/apt.log" \
+  podman uidmap fuse-overlayfs slirp4netns catatonit runc debootstrap || exit 1
 
 # Settings verified on Podman 4.3 without systemd (why each one: platform.md).
 cat >"$conf.tmp" <<'EOF'

@@ -20,6 +20,9 @@ if [ "$(node_major)" -lt 22 ]; then
 fi
 
 cd "$root"
+# Java 17 and Maven run the search engine and the Kubernetes test API server (jars from Maven
+# Central); Chromium renders the HTML report in its test.
+scripts/apt-ensure.sh with-env "$cache/apt.log" openjdk-17-jdk-headless maven chromium
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund >&2
 fi
