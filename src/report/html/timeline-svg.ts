@@ -7,6 +7,8 @@ import { escapeHtml } from './escape-html.ts';
 
 const WIDTH = 960;
 const LABEL_WIDTH = 280;
+/** What fits in LABEL_WIDTH at the page's 12 px font. */
+const LABEL_CHARS = 38;
 const ROW = 34;
 const SECTION_ROW = 24;
 const BAR = 11;
@@ -43,7 +45,7 @@ export function renderTimelineSvg(tasks: readonly TaskRecord[], plan: Plan): str
     }${onPath ? ', on the critical path' : ''}`;
     rows.push(
       `<g class="task" data-task="${escapeHtml(task.id)}"><title>${escapeHtml(title)}</title>`,
-      `<text class="label" x="14" y="${y + 21}">${onPath ? '◆ ' : ''}${escapeHtml(`${task.id} — ${task.label}`)}</text>`,
+      `<text class="label" x="14" y="${y + 21}">${onPath ? '◆ ' : ''}${escapeHtml(shorten(`${task.id} — ${task.label}`))}</text>`,
       `<rect class="bar planned${onPath ? ' critical' : ''}" data-role="planned" x="${x(start).toFixed(1)}" y="${y + 4}" width="${width(task.estimateSeconds).toFixed(1)}" height="${BAR}"/>`,
       `<rect class="${actualClass}" data-role="actual" x="${x(actualStart.get(task.id) ?? 0).toFixed(1)}" y="${y + 4 + BAR + 2}" width="${(task.status === 'skipped' ? MIN_BAR : width(task.actualSeconds)).toFixed(1)}" height="${BAR}"/>`,
       '</g>',
@@ -58,6 +60,11 @@ export function renderTimelineSvg(tasks: readonly TaskRecord[], plan: Plan): str
     `<text class="tick" x="${WIDTH - 10}" y="${y + 16}" text-anchor="end">${escapeHtml(formatDuration(span))}</text>`,
     '</svg>',
   ].join('\n');
+}
+
+/** A label longer than its column is cut; the bar's tooltip keeps it whole. */
+function shorten(label: string): string {
+  return label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1)}…` : label;
 }
 
 /** The run's tasks ran one after another: each starts where the previous one ended. */
