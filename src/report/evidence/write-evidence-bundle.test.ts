@@ -1,7 +1,9 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { list } from 'tar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recordBackupManifest } from './record-backup-manifest.ts';
 import { collectVersions, recordVersion } from './run-versions.ts';
 import { writeEvidenceBundle } from './write-evidence-bundle.ts';
 
@@ -23,8 +25,33 @@ describe('writeEvidenceBundle', () => {
         versions: {},
         secrets: [],
       }),
-    ).rejects.toThrow(`evidence bundle: cannot read the backup manifest (DRILL_MANIFEST) ${missing}`);
+    ).rejects.toThrow(`evidence bundle: cannot read the backup manifest ${missing}`);
     expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe('recordBackupManifest', () => {
+  it('puts the manifest a drill checked in the bundle, beside the one DRILL_MANIFEST names', async () => {
+    const runDir = join(dir, 'run');
+    const fixtureManifest = join(dir, 'fixture.manifest.json');
+    const namedManifest = join(dir, 'named.manifest.json');
+    await writeFile(fixtureManifest, '{"tables":{}}\n');
+    await writeFile(namedManifest, '{"tables":{"documents":{}}}\n');
+    recordBackupManifest(fixtureManifest, runDir);
+    const bundle = await writeEvidenceBundle({
+      runDir,
+      reports: {},
+      runbookPath: fixtureManifest,
+      manifestPath: namedManifest,
+      versions: {},
+      secrets: [],
+    });
+    const listed: string[] = [];
+    await list({ file: bundle.path, onReadEntry: (entry) => listed.push(entry.path) });
+    expect(listed.filter((path) => path.startsWith('manifest/'))).toEqual([
+      'manifest/named.manifest.json',
+      'manifest/fixture.manifest.json',
+    ]);
   });
 });
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { create } from 'tar';
 import { redact } from '../../safety/index.ts';
+import { MANIFEST_DIR } from './record-backup-manifest.ts';
 import { sha256Sums, SHA256SUMS_FILE } from './sha256-sums.ts';
 import type { RunVersions } from './run-versions.ts';
 
@@ -16,7 +17,7 @@ export interface EvidenceInput {
   /** The report files by name (report.json, report.md, index.html, junit.xml), already redacted. */
   reports: Readonly<Record<string, string>>;
   runbookPath: string;
-  /** The backup manifest the run checked (DRILL_MANIFEST), if any. */
+  /** The backup manifest named by DRILL_MANIFEST, if any; those drills recorded are taken too. */
   manifestPath?: string | undefined;
   versions: RunVersions;
   /** Values to mask in the logs, on top of the URLs' credentials. */
@@ -40,11 +41,9 @@ export async function writeEvidenceBundle(input: EvidenceInput): Promise<Evidenc
     };
     await put(`runbook/${basename(input.runbookPath)}`, await readNamed(input.runbookPath, 'runbook'));
     for (const [name, content] of Object.entries(input.reports)) await put(`reports/${name}`, content);
-    if (input.manifestPath !== undefined && input.manifestPath !== '')
-      await put(
-        `manifest/${basename(input.manifestPath)}`,
-        await readNamed(input.manifestPath, 'backup manifest (DRILL_MANIFEST)'),
-      );
+    await mkdir(input.runDir, { recursive: true });
+    for (const [name, source] of await manifestsOf(input))
+      await put(`manifest/${name}`, await readNamed(source, 'backup manifest'));
     await mkdir(input.runDir, { recursive: true });
     for (const name of (await readdir(input.runDir)).filter((file) => file.endsWith('.log')).sort()) {
       const text = await readFile(join(input.runDir, name), 'utf8');
@@ -61,6 +60,19 @@ export async function writeEvidenceBundle(input: EvidenceInput): Promise<Evidenc
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
+}
+
+/** DRILL_MANIFEST, and the manifests drills recorded (recordBackupManifest), by file name. */
+async function manifestsOf({ manifestPath, runDir }: EvidenceInput): Promise<Map<string, string>> {
+  const manifests = new Map<string, string>();
+  if (manifestPath !== undefined && manifestPath !== '') manifests.set(basename(manifestPath), manifestPath);
+  const recorded = join(runDir, MANIFEST_DIR);
+  const names = await readdir(recorded).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  for (const name of names.sort()) manifests.set(name, join(recorded, name));
+  return manifests;
 }
 
 async function readNamed(path: string, what: string): Promise<Buffer> {
