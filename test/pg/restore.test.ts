@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCdtnIdGenerator } from '../../src/ingest/index.ts';
 import {
   createManifest,
   getPgEnv,
@@ -96,6 +97,46 @@ describe('a restored fixture', () => {
       .filter((s) => ['517701f79f', 'e08224ce8a'].includes(s.cdtn_id))
       .map((s) => s.slug);
     expect(slugs.sort()).toEqual(['l1', 'l2312-1']);
+  });
+
+  it('publishes a conventions_collectives document per KALI agreement, as the admin maps it', async () => {
+    const { rows: agreements } = await db.pool.query<{
+      id: string;
+      name: string;
+      short_name: string;
+      worker_number: number | null;
+      legifrance_url: string | null;
+    }>(
+      'SELECT id, name, short_name, worker_number, legifrance_url FROM agreement.agreements WHERE kali_id IS NOT NULL ORDER BY id',
+    );
+    const { rows: documents } = await db.pool.query<{
+      cdtn_id: string;
+      initial_id: string;
+      title: string;
+      slug: string;
+      flags: boolean;
+      document: Record<string, unknown>;
+    }>(
+      `SELECT cdtn_id, initial_id, title, slug, is_published AND is_available AND is_searchable AS flags, document
+         FROM documents WHERE source = 'conventions_collectives' ORDER BY initial_id`,
+    );
+    expect(agreements.length).toBeGreaterThan(0);
+    const cdtnId = await createCdtnIdGenerator();
+    expect(documents).toEqual(
+      agreements.map((agreement) => ({
+        cdtn_id: cdtnId('conventions_collectives', agreement.id),
+        initial_id: agreement.id,
+        title: agreement.name,
+        slug: expect.stringMatching(new RegExp(`^${agreement.id}-[a-z0-9-]+$`)),
+        flags: true,
+        document: expect.objectContaining({
+          num: Number(agreement.id),
+          shortTitle: agreement.short_name,
+          ...(agreement.worker_number === null ? {} : { effectif: agreement.worker_number }),
+          ...(agreement.legifrance_url === null ? {} : { url: agreement.legifrance_url }),
+        }),
+      })),
+    );
   });
 
   it('has the drill admin and only anonymised users', async () => {
