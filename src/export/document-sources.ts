@@ -3,6 +3,7 @@
 // section as `fiches_ministere_travail`, and the glossary as one document holding every term.
 import type pg from 'pg';
 import type { BulkDocument } from '../search/search-engine.ts';
+import { AGREEMENT_SOURCE, readContributionIdccs, withAgreementFields } from './agreement-fields.ts';
 import type { GetBreadcrumbs } from './breadcrumbs.ts';
 import {
   ficheSectionsForPage,
@@ -53,8 +54,12 @@ export async function* readSearchDocuments(
       [source],
       pageSize,
     );
+    const contributionIdccs = source === AGREEMENT_SOURCE ? await readContributionIdccs(pool) : undefined;
     for await (const page of rows) {
-      const documents = page.map((row) => toSearchDocument(row, getBreadcrumbs));
+      const shaped = page.map((row) => toSearchDocument(row, getBreadcrumbs));
+      const documents = contributionIdccs
+        ? shaped.map((document) => withAgreementFields(document, contributionIdccs))
+        : shaped;
       if (source !== FICHE_PAGE_SOURCE) {
         yield { source, documents: documents.map(toBulk) };
         continue;

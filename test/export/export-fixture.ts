@@ -158,6 +158,44 @@ export const DOCUMENTS: Doc[] = [
     text: 'Simulateur.',
     published: false,
   },
+  // Conventions as the admin maps agreements (num, shortTitle, effectif…); one has a contribution.
+  {
+    cdtnId: 'fd00002941',
+    initialId: '2941',
+    source: 'conventions_collectives',
+    title: 'Convention collective nationale de la branche de l’aide à domicile',
+    slug: '2941-aide-accompagnement-soins-et-services-a-domicile-bad',
+    text: 'IDCC 2941: Convention collective nationale de la branche de l’aide à domicile',
+    document: {
+      num: 2941,
+      shortTitle: 'Aide, accompagnement, soins et services à domicile (BAD)',
+      effectif: 203690,
+      synonymes: ['aide à domicile'],
+    },
+  },
+  {
+    cdtnId: 'fd00001596',
+    initialId: '1596',
+    source: 'conventions_collectives',
+    title: 'Convention collective nationale des ouvriers employés par les entreprises du bâtiment',
+    slug: '1596-batiment-ouvriers-employes-jusqua-10-salaries',
+    text: 'IDCC 1596: Convention collective nationale des ouvriers du bâtiment',
+    document: {
+      num: 1596,
+      shortTitle: 'Bâtiment ouvriers (jusqu’à 10 salariés)',
+      effectif: 293340,
+      synonymes: [],
+    },
+  },
+  {
+    cdtnId: 'fc29410001',
+    initialId: '8f5c1e3a-0b6d-4c1e-9a57-2941aaaa0001',
+    source: 'contributions',
+    title: 'Quelle est la durée du préavis de démission ?',
+    slug: '2941-quelle-est-la-duree-du-preavis-de-demission',
+    text: 'Réponse pour l’aide à domicile.',
+    document: { idcc: '2941', questionIndex: 1, type: 'content' },
+  },
 ];
 
 export async function seedExportData(pool: pg.Pool): Promise<void> {

@@ -19,6 +19,7 @@ import {
   runQueryProbe,
 } from '../../src/export/index.ts';
 import { createSearchEngine } from '../../src/search/index.ts';
+import { checkIdcc, readPublishedIdccs } from '../../src/checks/index.ts';
 import { startCuttableProxy } from './cuttable-proxy.ts';
 import { DRILL_ADMIN_ID, startExportFixture, type ExportFixture } from './export-fixture.ts';
 import { startTestSearchEngine, type TestSearchEngine } from './test-search-engine.ts';
@@ -121,6 +122,29 @@ describe('exportToSearch', () => {
         slug: document.slug,
         source: document.source,
       });
+    }
+  });
+
+  it('indexes the conventions for the idcc search: first when asked their number, contributions flagged', async () => {
+    const published = await readPublishedIdccs(fixture.pool);
+    expect(published.length).toBeGreaterThan(0);
+    const target = { search, aliasPrefix: prefix, task: 'tt4' };
+    for (const idcc of published) await checkIdcc(target, idcc);
+    const { rows } = await fixture.pool.query<{ cdtn_id: string; num: number; answered: boolean }>(
+      `SELECT cdtn_id, (document->>'num')::int AS num, EXISTS (
+         SELECT 1 FROM documents c WHERE c.source = 'contributions' AND c.is_published AND c.is_available
+            AND (c.document->>'idcc')::int = (d.document->>'num')::int) AS answered
+         FROM documents d WHERE source = 'conventions_collectives' AND is_available AND is_published`,
+    );
+    expect(rows.map((row) => row.answered)).toContain(true);
+    expect(rows.map((row) => row.answered)).toContain(false);
+    for (const row of rows) {
+      const indexed = await search.getById<Record<string, unknown>>(
+        aliasName(prefix, 'documents'),
+        row.cdtn_id,
+      );
+      expect(indexed).toMatchObject({ num: row.num, contributions: row.answered });
+      expect(indexed?.description).toMatch(/questions-réponses/);
     }
   });
 
