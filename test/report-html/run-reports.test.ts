@@ -1,70 +1,24 @@
-// End to end: two CLI runs on this folder's fixture runbook and drills with a temporary reports
-// folder (the first passes, the second has c1 failing and b1 slow), then what people read is read
-// back: index.html in Chromium, history.jsonl and `cdtn-drill history`, evidence.tar.gz, the
-// webhook notification and the live progress lines.
+// End to end: two CLI runs (two-runs.ts: the first passes, the second has c1 failing and b1
+// slow), then what people read is read back: index.html in Chromium, history.jsonl and
+// `cdtn-drill history`, evidence.tar.gz, the webhook notification and the live progress lines.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { extract } from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DrillReport } from '../../src/report/index.ts';
-import { loadPlan, type Plan } from '../../src/runbook/index.ts';
-import { ROOT, runCli, temporaryReportsDir, type CliResult } from '../run/run-cli.ts';
+import { ROOT, runCli } from '../run/run-cli.ts';
 import { openInChromium } from './open-in-chromium.ts';
-import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.ts';
+import { RUNBOOK, runTwice, TOKEN, type TwoRuns } from './two-runs.ts';
 
-const RUNBOOK = 'test/report-html/fixtures/runbook.md';
-const DRILLS = 'test/report-html/fixtures/drills';
-const TOKEN = 'tok-9f3c51e2a7';
-
-let reports: Awaited<ReturnType<typeof temporaryReportsDir>>;
-let receiver: WebhookReceiver;
-let scratch: string;
-let manifestPath: string;
-let plan: Plan;
-const runs: { cli: CliResult; dir: string; report: DrillReport }[] = [];
-
-async function run(env: Record<string, string>): Promise<void> {
-  const args = ['run', '--runbook', RUNBOOK, '--drills', DRILLS, '--reports', reports.path, '--no-env'];
-  const cli = await runCli(args, { DRILL_NOTIFY_WEBHOOK: receiver.url, ...env });
-  const announced = cli.stdout.split('\n').find((line) => line.startsWith('report written to '));
-  if (announced === undefined) throw new Error(`the run announced no report:\n${cli.stdout}\n${cli.stderr}`);
-  const dir = announced.slice('report written to '.length);
-  runs.push({
-    cli,
-    dir,
-    report: JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as DrillReport,
-  });
-}
-
+let two: TwoRuns;
 beforeAll(async () => {
-  reports = await temporaryReportsDir();
-  scratch = await mkdtemp(join(tmpdir(), 'cdtn-drill-evidence-test-'));
-  manifestPath = join(scratch, 'backup.manifest.json');
-  await writeFile(manifestPath, `${JSON.stringify({ tables: { documents: { rows: 3 } } })}\n`);
-  plan = await loadPlan(join(ROOT, RUNBOOK));
-  receiver = await startWebhookReceiver(503);
-  await run({});
-  receiver.status = 200;
-  await run({
-    FIXTURE_FAIL_TASKS: 'c1',
-    FIXTURE_SLOW_TASKS: 'b1',
-    FIXTURE_TOKEN: TOKEN,
-    DRILL_MANIFEST: manifestPath,
-  });
+  two = await runTwice();
 }, 120_000);
+afterAll(() => two?.[Symbol.asyncDispose]());
 
-afterAll(async () => {
-  await receiver?.[Symbol.asyncDispose]();
-  await reports?.[Symbol.asyncDispose]();
-  await rm(scratch, { recursive: true, force: true });
-});
-
-const second = () => runs[1] as (typeof runs)[number];
-const first = () => runs[0] as (typeof runs)[number];
+const [first, second] = [() => two.runs[0], () => two.runs[1]];
 
 describe('index.html, rendered in Chromium', () => {
   let opened: Awaited<ReturnType<typeof openInChromium>>;
@@ -121,7 +75,7 @@ describe('index.html, rendered in Chromium', () => {
       const planned = opened.page.locator(`g[data-task="${task.id}"] [data-role="planned"]`);
       expect([task.id, (await planned.getAttribute('class'))?.includes('critical')]).toEqual([
         task.id,
-        plan.criticalPath.includes(task.id),
+        two.plan.criticalPath.includes(task.id),
       ]);
     }
   });
@@ -160,7 +114,7 @@ describe('index.html, rendered in Chromium', () => {
       .locator('table.medians tr.slow')
       .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-task')));
     expect(flagged).toEqual(slow);
-    expect(await opened.page.locator('svg.totals circle.run').count()).toBe(runs.length);
+    expect(await opened.page.locator('svg.totals circle.run').count()).toBe(two.runs.length);
     // The commit the run was made from: HEAD's or one before it (the checkout may move on meanwhile).
     const commit = /^[0-9a-f]{40}\b/.exec(report.versions?.['harness commit'] ?? '')?.[0] ?? 'none';
     expect(() =>
@@ -176,9 +130,9 @@ describe('index.html, rendered in Chromium', () => {
 
 describe('history', () => {
   it('appends one line per run to history.jsonl, with the report figures', async () => {
-    const lines = (await readFile(join(reports.path, 'history.jsonl'), 'utf8')).trim().split('\n');
+    const lines = (await readFile(join(two.reportsDir, 'history.jsonl'), 'utf8')).trim().split('\n');
     expect(lines.map((line) => JSON.parse(line))).toEqual(
-      runs.map(({ report }) => ({
+      two.runs.map(({ report }) => ({
         runId: report.runId,
         startedAt: report.startedAt,
         target: report.target,
@@ -191,15 +145,15 @@ describe('history', () => {
   });
 
   it('`cdtn-drill history` prints the recent runs newest first, with verdict, total against budget, slowest tasks', async () => {
-    const json = await runCli(['history', '--reports', reports.path, '--json']);
+    const json = await runCli(['history', '--reports', two.reportsDir, '--json']);
     expect(json.code).toBe(0);
     expect(
       json.stdout
         .trim()
         .split('\n')
         .map((line) => (JSON.parse(line) as { runId: string }).runId),
-    ).toEqual(runs.map(({ report }) => report.runId).reverse());
-    const text = await runCli(['history', '--reports', reports.path, '--limit', '1']);
+    ).toEqual(two.runs.map(({ report }) => report.runId).reverse());
+    const text = await runCli(['history', '--reports', two.reportsDir, '--limit', '1']);
     const lines = text.stdout.trim().split('\n');
     const { report } = second();
     const slowest = [...report.tasks]
@@ -213,7 +167,7 @@ describe('history', () => {
   });
 
   it('refuses a --limit that is not a positive whole number, naming the option', async () => {
-    const refused = await runCli(['history', '--reports', reports.path, '--limit', '0']);
+    const refused = await runCli(['history', '--reports', two.reportsDir, '--limit', '0']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('--limit: expected a positive whole number, received "0"');
   });
@@ -222,7 +176,7 @@ describe('history', () => {
 describe('evidence.tar.gz', () => {
   it('holds the runbook, the reports, the manifest, the redacted logs and the versions, each in SHA256SUMS', async () => {
     const { dir, report } = second();
-    const out = await mkdtemp(join(scratch, 'bundle-'));
+    const out = await mkdtemp(join(two.scratch, 'bundle-'));
     await extract({ file: join(dir, 'evidence.tar.gz'), cwd: out });
     const files = (await readdir(out, { recursive: true, withFileTypes: true }))
       .filter((entry) => entry.isFile())
@@ -253,7 +207,7 @@ describe('evidence.tar.gz', () => {
     const same = async (inBundle: string, original: string) =>
       expect(await readFile(join(out, inBundle), 'utf8'), inBundle).toBe(await readFile(original, 'utf8'));
     await same('runbook/runbook.md', join(ROOT, RUNBOOK));
-    await same('manifest/backup.manifest.json', manifestPath);
+    await same('manifest/backup.manifest.json', two.manifestPath);
     for (const name of ['index.html', 'junit.xml', 'report.json', 'report.md'])
       await same(`reports/${name}`, join(dir, name));
     expect(JSON.parse(await readFile(join(out, 'versions.json'), 'utf8'))).toEqual(report.versions);
@@ -266,16 +220,16 @@ describe('evidence.tar.gz', () => {
 
   it('is copied to latest/ with the reports', async () => {
     const bundle = await readFile(join(second().dir, 'evidence.tar.gz'));
-    expect((await readFile(join(reports.path, 'latest', 'evidence.tar.gz'))).equals(bundle)).toBe(true);
+    expect((await readFile(join(two.reportsDir, 'latest', 'evidence.tar.gz'))).equals(bundle)).toBe(true);
   });
 });
 
 describe('notification', () => {
   it('sends the verdict, the total against the budget and the failed tasks to the webhook', () => {
     const { report } = second();
-    const delivered = receiver.received.at(-1);
-    expect(receiver.received).toHaveLength(runs.length);
-    expect(delivered?.path).toBe(`/hooks/${receiver.key}`);
+    const delivered = two.receiver.received.at(-1);
+    expect(two.receiver.received).toHaveLength(two.runs.length);
+    expect(delivered?.path).toBe(`/hooks/${two.receiver.key}`);
     expect(delivered?.contentType).toBe('application/json');
     const { text } = delivered?.body as { text: string };
     expect(text).toContain(`**${report.verdict}**`);
@@ -294,7 +248,7 @@ describe('notification', () => {
     expect(lines).toEqual([
       expect.stringMatching(/^notification not sent to .*: expected a 2xx answer, received 503;/),
     ]);
-    expect(cli.stdout + cli.stderr).not.toContain(receiver.key);
+    expect(cli.stdout + cli.stderr).not.toContain(two.receiver.key);
   });
 });
 
