@@ -1,7 +1,9 @@
 // The one place secrets are removed before anything is printed: URLs (userinfo, secret-looking
 // query parameters, webhook keys in paths), headers, and any text that may quote them.
+// src/safety/redact.ts builds on it for what Kubernetes adds (kubeconfig fields, bearer tokens, keys).
 
-const MASK = '***';
+/** What stands in for every removed secret. */
+export const MASK = '***';
 const SECRET_PARAM = /token|key|secret|passw|signature|sig$|auth|credential|session|code$/i;
 const SECRET_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|token|key|secret/i;
 // Webhook-style paths carry their secret as a segment: Mattermost/Slack `/hooks/<key>`.

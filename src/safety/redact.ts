@@ -2,9 +2,8 @@
 // credentials and every known secret value (through the checks' redaction), plus what a kubeconfig
 // or a Kubernetes error can carry: tokens, passwords, client keys, bearer headers, PEM private keys.
 import type { KubeConfig } from '@kubernetes/client-node';
-import { redactSecrets } from '../checks/redact.ts';
+import { MASK, redactSecrets } from '../checks/redact.ts';
 
-const MASK = '***';
 const CREDENTIAL_KEYS =
   'client-key-data|client-key|token|id-token|refresh-token|access-token|client-secret|password|secret|api-key|apikey';
 // `token: abc`, `"token":"abc"`, `password=abc`, and JSON quoted inside JSON (`\"token\":\"abc\"`)
