@@ -10,7 +10,7 @@ import {
   redactUrl,
 } from '../src/checks/index.ts';
 import { loadChecksConfig } from '../src/config/index.ts';
-import { task, useEnv, useRunOptions, warn } from '../src/drill/index.ts';
+import { recordVersion, task, useEnv, useRunOptions, warn } from '../src/drill/index.ts';
 import { readDumpInfo } from '../src/pg/index.ts';
 
 task('gt4', () => {
@@ -21,6 +21,7 @@ task('gt4', () => {
     const dump = await readDumpInfo(config.backup.path);
     const endpoint = `${descriptor.pg.host}:${descriptor.pg.port}/${descriptor.pg.database}`;
     const access = await checkPostgresAccess(pg, { endpoint, dumpServerVersion: dump.serverVersion });
+    recordVersion('PostgreSQL', access.serverVersion);
     expect(access.database).toBe(descriptor.pg.database);
     expect(access.user).toBe(descriptor.pg.user);
   });
@@ -47,6 +48,8 @@ task('gt4', () => {
       expect(health.status).not.toBe('red');
       return;
     }
+    const engine = await search.info();
+    recordVersion('search engine', `${engine.distribution} ${engine.version}`);
     const endpoint = redactUrl(descriptor.search.url);
     const access = await checkSearchAccess(search, {
       endpoint,

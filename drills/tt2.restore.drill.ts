@@ -3,7 +3,14 @@
 // DRILL_CONFIRM_RESTORE (and DRILL_ALLOW_CLEAN over data); otherwise the live database is verified.
 // Settings: DRILL_BACKUP, DRILL_MANIFEST, DRILL_ALLOW_CLEAN, DRILL_CONFIRM_RESTORE, DRILL_RESTORE_JOBS.
 import { beforeAll, expect, it } from 'vitest';
-import { recordMeasure, task, useEnv, useRunOptions, warn } from '../src/drill/index.ts';
+import {
+  recordBackupManifest,
+  recordMeasure,
+  task,
+  useEnv,
+  useRunOptions,
+  warn,
+} from '../src/drill/index.ts';
 import {
   decideRestore,
   getRecoveryPointSeconds,
@@ -27,6 +34,7 @@ task('tt2', () => {
     const { target } = useRunOptions();
     const config = readRestoreConfig();
     backup = await resolveBackup(config, target);
+    recordBackupManifest(backup.manifestPath);
     const name = `${descriptor.pg.host}/${descriptor.pg.database}`;
     const client = await pool.connect();
     const tableCount = await listTables(client)

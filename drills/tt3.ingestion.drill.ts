@@ -7,7 +7,7 @@
 // Settings: KUBECONFIG, DRILL_KUBE_CONTEXT, DRILL_ADMIN_NAMESPACE, DRILL_JOB_TIMEOUT_MS, DRILL_ALLOW_JOB
 // (src/k8s), DRILL_CACHE_DIR, DRILL_NPM_REGISTRY, DRILL_INGEST_LATEST (src/ingest).
 import { beforeAll, expect, it } from 'vitest';
-import { recordMeasure, task, useEnv, useRunOptions, warn } from '../src/drill/index.ts';
+import { recordMeasure, recordVersion, task, useEnv, useRunOptions, warn } from '../src/drill/index.ts';
 import {
   countCodeDuTravailArticles,
   countFichesTravail,
@@ -68,6 +68,7 @@ task('tt3', () => {
     const { pg } = useEnv();
     served = await prepareServedRegistry(loadIngestConfig());
     served.warnings.forEach(warn);
+    for (const [name, version] of Object.entries(served.latest)) recordVersion(name, version);
     before = await fingerprintSources(pg);
     versionsBefore = await getPackageVersions(pg);
     if (mayCreateJob()) await runManualJob();

@@ -23,6 +23,10 @@ cd "$root"
 # Java 17 and Maven run the search engine and the Kubernetes test API server (jars from Maven
 # Central); Chromium renders the HTML report in its test.
 scripts/apt-ensure.sh with-env "$cache/apt.log" openjdk-17-jdk-headless maven chromium
+# actionlint checks the nightly workflow in the tests (a Go tool, from the Go module proxy).
+if [ ! -x .cache/go-tools/bin/actionlint ]; then
+  GOBIN="$root/.cache/go-tools/bin" go install github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 >&2
+fi
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund >&2
 fi

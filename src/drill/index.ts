@@ -1,6 +1,8 @@
 export { task } from './task.ts';
 export { useEnv } from './use-env.ts';
 export { useRunOptions, getRunContext, type DrillRunContext, type DrillRunOptions } from './run-context.ts';
+// What the evidence bundle keeps: the versions involved and the backup's manifest.
+export { recordBackupManifest, recordVersion } from '../report/evidence/index.ts';
 export { recordMeasure, warn, type DrillMeasure, type DrillMeta } from './drill-meta.ts';
 export {
   readRunState,
