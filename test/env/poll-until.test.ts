@@ -16,6 +16,27 @@ describe('pollUntil', () => {
     expect(calls).toBe(3);
   });
 
+  it('asks a function interval for the pause after each failed attempt, by attempt number', async () => {
+    const asked: number[] = [];
+    let calls = 0;
+    await pollUntil(
+      async () => {
+        calls += 1;
+        if (calls < 3) throw new Error(`not yet ${calls}`);
+        return calls;
+      },
+      {
+        timeoutMs: 5_000,
+        intervalMs: (failed) => {
+          asked.push(failed);
+          return 1;
+        },
+        onTimeout: () => new Error('timeout'),
+      },
+    );
+    expect(asked).toEqual([1, 2]);
+  });
+
   it('throws the onTimeout error, given the last attempt error, at the limit', async () => {
     const last = new Error('connection refused');
     const error = await pollUntil(
