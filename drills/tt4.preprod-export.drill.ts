@@ -1,27 +1,12 @@
 // tt4 — Mise à jour de la preprod: the admin triggers the preproduction export
 // (export-elasticsearch); afterwards the cdtn-preprod-v2 aliases serve what PostgreSQL holds.
 import { expect, it } from 'vitest';
-import { recordMeasure, task, useEnv, useRunOptions, warn } from '../src/drill/index.ts';
-import {
-  checkFrontendQueries,
-  checkIndexRetention,
-  checkKnownDocuments,
-  checkSourceCounts,
-  checkSuggestionsAndAccords,
-  EXPORT_PREFIXES,
-  inspectExportAliases,
-  readExportDrillConfig,
-  readExportTimeoutMs,
-  runExportStep,
-  type ExportStatusRow,
-} from '../src/export/index.ts';
-
-const environment = 'preproduction';
-const prefix = EXPORT_PREFIXES[environment];
+import { task } from '../src/drill/index.ts';
+import { declareExportChecks, exportActionTimeoutMs, runMeasuredExport } from '../src/export/drill/index.ts';
+import { readExportDrillConfig, type ExportStatusRow } from '../src/export/index.ts';
 
 task('tt4', () => {
   let row: ExportStatusRow | undefined;
-  const context = () => ({ task: 'tt4', prefix, pool: useEnv().pg, search: useEnv().search });
 
   it('the export service answers GET /healthz with {"status":"available"}', async () => {
     const response = await fetch(new URL('/healthz', readExportDrillConfig().exportUrl));
@@ -30,55 +15,12 @@ task('tt4', () => {
 
   it(
     'POST /export takes the preproduction export from running to completed',
-    { timeout: readExportTimeoutMs() + 60_000 },
+    { timeout: exportActionTimeoutMs() },
     async () => {
-      const config = readExportDrillConfig();
-      const mayTrigger = useRunOptions().target === 'ephemeral' || config.confirmed.includes(environment);
-      if (!mayTrigger)
-        warn(
-          'tt4: DRILL_CONFIRM_EXPORT does not name preproduction: no export triggered, the latest one is checked',
-        );
-      const step = await runExportStep(config, environment, mayTrigger);
-      row = step.row;
-      const documents = row.documentsCount?.total ?? 0;
-      recordMeasure('documentsExported', documents, 'documents');
-      if (step.triggered) {
-        recordMeasure('exportDuration', step.durationMs / 1000, 's');
-        recordMeasure('exportThroughput', Math.round((documents * 1000) / step.durationMs), 'documents/s');
-      }
+      row = await runMeasuredExport('preproduction');
       expect(row.status).toBe('completed');
     },
   );
 
-  it('each alias resolves to exactly one index and the three share one timestamp', async () => {
-    const aliases = await inspectExportAliases(useEnv().search, 'tt4', prefix);
-    expect(Object.values(aliases.indices).every((index) => index.endsWith(`-${aliases.timestamp}`))).toBe(
-      true,
-    );
-  });
-
-  it('per-source counts in the index equal PostgreSQL and the stored documentsCount', async () => {
-    expect(row, 'the export step recorded no status row').toBeDefined();
-    const counts = await checkSourceCounts(context(), row as ExportStatusRow);
-    expect(Object.keys(counts).length).toBeGreaterThan(0);
-  });
-
-  it('at most two indices per pattern are kept', async () => {
-    await checkIndexRetention(context());
-  });
-
-  it('known documents fetched by id match PostgreSQL (title, slug, source)', async () => {
-    expect(await checkKnownDocuments(context())).toBeGreaterThan(0);
-  });
-
-  it('suggestions and accords in force are indexed', async () => {
-    const exact = useRunOptions().target === 'ephemeral' ? 'exact' : 'non-empty';
-    const counts = await checkSuggestionsAndAccords(context(), exact);
-    recordMeasure('suggestionsIndexed', counts.suggestions, 'documents');
-    recordMeasure('accordsIndexed', counts.accords, 'documents');
-  });
-
-  it('the frontend queries answer through the French analysis chain (plural, accents, article number)', async () => {
-    expect(await checkFrontendQueries(context())).toHaveLength(3);
-  });
+  declareExportChecks('preproduction', () => row);
 });

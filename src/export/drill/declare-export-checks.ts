@@ -1,0 +1,57 @@
+// What must hold on an environment's aliases after its export, the same for tt4 (preproduction) and
+// tt5 (production): one `it` each, declared inside the drill's `task(...)` body after its action.
+import { expect, it } from 'vitest';
+import { recordMeasure, useEnv, useRunOptions } from '../../drill/index.ts';
+import { EXPORT_PREFIXES, EXPORT_TASKS, type ExportEnvironment } from '../export-environment.ts';
+import type { ExportStatusRow } from '../export-status.ts';
+import { inspectExportAliases } from '../verify/alias-inspection.ts';
+import {
+  checkFrontendQueries,
+  checkIndexRetention,
+  checkKnownDocuments,
+  checkSourceCounts,
+  checkSuggestionsAndAccords,
+} from '../verify/export-checks.ts';
+
+/** `exportedRow` gives the status row the drill's export action recorded (undefined if it failed). */
+export function declareExportChecks(
+  environment: ExportEnvironment,
+  exportedRow: () => ExportStatusRow | undefined,
+): void {
+  const task = EXPORT_TASKS[environment];
+  const prefix = EXPORT_PREFIXES[environment];
+  const context = () => ({ task, prefix, pool: useEnv().pg, search: useEnv().search });
+
+  it('each alias resolves to exactly one index and the three share one timestamp', async () => {
+    const aliases = await inspectExportAliases(useEnv().search, task, prefix);
+    expect(Object.values(aliases.indices).every((index) => index.endsWith(`-${aliases.timestamp}`))).toBe(
+      true,
+    );
+  });
+
+  it('per-source counts in the index equal PostgreSQL and the stored documentsCount', async () => {
+    const row = exportedRow();
+    expect(row, 'the export step recorded no status row').toBeDefined();
+    const counts = await checkSourceCounts(context(), row as ExportStatusRow);
+    expect(Object.keys(counts).length).toBeGreaterThan(0);
+  });
+
+  it('at most two indices per pattern are kept', async () => {
+    await checkIndexRetention(context());
+  });
+
+  it('known documents fetched by id match PostgreSQL (title, slug, source)', async () => {
+    expect(await checkKnownDocuments(context())).toBeGreaterThan(0);
+  });
+
+  it('suggestions and accords in force are indexed', async () => {
+    const exact = useRunOptions().target === 'ephemeral' ? 'exact' : 'non-empty';
+    const counts = await checkSuggestionsAndAccords(context(), exact);
+    recordMeasure('suggestionsIndexed', counts.suggestions, 'documents');
+    recordMeasure('accordsIndexed', counts.accords, 'documents');
+  });
+
+  it('the frontend queries answer through the French analysis chain (plural, accents, article number)', async () => {
+    expect(await checkFrontendQueries(context())).toHaveLength(3);
+  });
+}

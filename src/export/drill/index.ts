@@ -1,0 +1,2 @@
+export { declareExportChecks } from './declare-export-checks.ts';
+export { exportActionTimeoutMs, runMeasuredExport } from './run-measured-export.ts';

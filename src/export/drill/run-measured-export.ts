@@ -1,0 +1,30 @@
+// The action of tt4/tt5 as a drill runs it: trigger the export when allowed (always on the ephemeral
+// target, on a cluster only when DRILL_CONFIRM_EXPORT names the environment), and record what it
+// exported and how fast. Returns the status row; the drill asserts on it.
+import { recordMeasure, useRunOptions, warn } from '../../drill/index.ts';
+import { readExportDrillConfig, readExportTimeoutMs } from '../export-drill-config.ts';
+import { EXPORT_TASKS, type ExportEnvironment } from '../export-environment.ts';
+import type { ExportStatusRow } from '../export-status.ts';
+import { runExportStep } from '../export-step.ts';
+
+/** The `it` timeout of the export action: the configured export limit, plus a minute to read back. */
+export function exportActionTimeoutMs(): number {
+  return readExportTimeoutMs() + 60_000;
+}
+
+export async function runMeasuredExport(environment: ExportEnvironment): Promise<ExportStatusRow> {
+  const config = readExportDrillConfig();
+  const mayTrigger = useRunOptions().target === 'ephemeral' || config.confirmed.includes(environment);
+  if (!mayTrigger)
+    warn(
+      `${EXPORT_TASKS[environment]}: DRILL_CONFIRM_EXPORT does not name ${environment}: no export triggered, the latest one is checked`,
+    );
+  const step = await runExportStep(config, environment, mayTrigger);
+  const documents = step.row.documentsCount?.total ?? 0;
+  recordMeasure('documentsExported', documents, 'documents');
+  if (step.triggered) {
+    recordMeasure('exportDuration', step.durationMs / 1000, 's');
+    recordMeasure('exportThroughput', Math.round((documents * 1000) / step.durationMs), 'documents/s');
+  }
+  return step.row;
+}
