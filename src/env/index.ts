@@ -7,6 +7,7 @@ export * from './ephemeral-config.ts';
 export * from './external-config.ts';
 export * from './env-error.ts';
 export * from './poll-until.ts';
+export * from './get-free-port.ts';
 export {
   RUN_ID_LABEL,
   SERVICE_LABEL,

@@ -4,11 +4,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { mkdtemp, rm, chown } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import pg from 'pg';
+import { getFreePort } from '../env/get-free-port.ts';
+import { pollUntil } from '../env/poll-until.ts';
 
 export interface ThrowawayPostgres extends AsyncDisposable {
   readonly connectionString: string;
@@ -102,31 +103,22 @@ async function getSystemUser(name: string): Promise<{ uid: number; gid: number }
   return { uid: Number(uid), gid: Number(gid) };
 }
 
-async function getFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
+class PostgresExited extends Error {}
 
 async function waitUntilReady(connectionString: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`postgres exited with code ${child.exitCode}`);
-    try {
+  await pollUntil(
+    async () => {
+      if (child.exitCode !== null) throw new PostgresExited(`postgres exited with code ${child.exitCode}`);
       await withClient(connectionString, (c) => c.query('SELECT 1'));
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw new Error(`not ready after ${READY_TIMEOUT_MS}ms`, { cause: error });
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+    },
+    {
+      timeoutMs: READY_TIMEOUT_MS,
+      intervalMs: 100,
+      // Waiting cannot revive a server that exited.
+      isRetryable: (error) => !(error instanceof PostgresExited),
+      onTimeout: (last) => new Error(`not ready after ${READY_TIMEOUT_MS}ms`, { cause: last }),
+    },
+  );
 }
 
 export async function withClient<T>(

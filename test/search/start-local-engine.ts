@@ -4,9 +4,9 @@
 // Not detached: a Ctrl-C in the terminal reaches the engine too.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getFreePort } from '../../src/env/get-free-port.ts';
 import { pollUntil } from '../../src/env/poll-until.ts';
 import { getTreeRssBytes, stopProcessTree } from './process-tree.ts';
 import { buildLaunchSpec, prepareEngine, type LocalEngineKind } from './local-engine-launch.ts';
@@ -107,19 +107,4 @@ async function waitUntilHealthy(url: string, exited: Promise<string>, timeoutMs:
         new Error(`not healthy after ${timeoutMs} ms (last: ${(last as Error | undefined)?.message})`),
     },
   );
-}
-
-function getFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address !== null
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }
