@@ -57,6 +57,8 @@ export interface BenchResults {
   /** When the bench started (ISO 8601). */
   date: string;
   seconds: number;
+  /** The checkout measured: commit, with "+changes" when the work tree differs from it. */
+  revision: string;
   machine: MachineInfo;
   options: { parts: BenchPart[]; runs: number };
   parts: BenchPartRecord[];

@@ -49,12 +49,20 @@ export const drillPart: BenchPartSpec = {
         figure('faster than the runbook (3h30)', round(RUNBOOK_SECONDS / wallSeconds, 1), '×', {
           target: { comparison: '>=', value: 70, source: 'issue 10' },
         }),
-        ...(report ? [figure('sum of task durations (report)', round(report.totalSeconds, 1), 's')] : []),
+        ...(report
+          ? [
+              figure('sum of task durations (report)', round(report.totalSeconds, 1), 's'),
+              figure('outside the tasks', round(wallSeconds - report.totalSeconds, 1), 's', {
+                note: 'start-up, environment start and stop, reports',
+              }),
+            ]
+          : []),
       ],
       facts: {
         verdict: report?.verdict ?? `no report (exit ${child.exitCode ?? child.signal ?? 'unknown'})`,
         'exit code': String(child.exitCode ?? child.signal),
         tasks: counts,
+        ...(report ? { 'task durations': taskDurations(report) } : {}),
         ...(report ? failures(report) : { 'output tail': tail(child.all ?? '') }),
         'containers left after the run': String(leftovers),
         reports: reportsDir,
@@ -83,6 +91,10 @@ function countStatuses(report: DrillReport): string {
   const counts = new Map<string, number>();
   for (const task of report.tasks) counts.set(task.status, (counts.get(task.status) ?? 0) + 1);
   return [...counts].map(([status, count]) => `${count} ${status}`).join(', ');
+}
+
+function taskDurations(report: DrillReport): string {
+  return report.tasks.map((task) => `${task.id} ${task.actualSeconds.toFixed(1)} s`).join(', ');
 }
 
 function failures(report: DrillReport): Record<string, string> {

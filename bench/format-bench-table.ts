@@ -7,7 +7,7 @@ const HEADERS = ['part', 'figure', 'value', 'unit', 'target', 'met', 'how'] as c
 export function formatBenchTable(results: BenchResults): string {
   const { machine } = results;
   const lines = [
-    `bench of ${results.date} (${results.seconds.toFixed(0)} s) on ${machine.nproc} × ${machine.cpuModel}, ` +
+    `bench of ${results.date} (${results.seconds.toFixed(0)} s, ${results.revision}) on ${machine.nproc} × ${machine.cpuModel}, ` +
       `${(machine.memoryBytes / 1024 / MIB).toFixed(1)} GiB, load ${machine.loadAverage.join(' ')}, ` +
       `${machine.os}, node ${machine.node}`,
     `versions: ${Object.entries(machine.versions)

@@ -14,7 +14,7 @@ export {
   type PartOutcome,
 } from './bench-part.ts';
 export { formatBenchTable, formatValue } from './format-bench-table.ts';
-export { readMachineInfo } from './machine-info.ts';
+export { readMachineInfo, readRevision } from './machine-info.ts';
 export { PART_SPECS, runBench } from './run-bench.ts';
 export { startWorkbench, type ServedIngest, type Workbench } from './workbench.ts';
 export { writeBenchResults } from './write-bench-results.ts';

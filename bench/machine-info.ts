@@ -26,3 +26,17 @@ async function readCpuModel(): Promise<string> {
   const line = cpuinfo.split('\n').find((entry) => entry.startsWith('model name'));
   return line?.split(':').slice(1).join(':').trim() ?? os.cpus()[0]?.model ?? 'unknown';
 }
+
+/** The commit measured, marked when the work tree has uncommitted changes (a shared checkout). */
+export async function readRevision(): Promise<string> {
+  const git = (args: string[]) =>
+    execa('git', args, { cwd: import.meta.dirname }).then((result) => result.stdout.trim());
+  try {
+    const commit = await git(['rev-parse', '--short', 'HEAD']);
+    return (await git(['status', '--porcelain', '--untracked-files=no'])) === ''
+      ? commit
+      : `${commit}+changes`;
+  } catch (error) {
+    return `unknown (${(error as Error).message.split('\n')[0]})`;
+  }
+}

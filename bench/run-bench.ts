@@ -9,7 +9,7 @@ import { drillPart } from './drill-part.ts';
 import { envPart } from './env-part.ts';
 import { exportPart } from './export-part.ts';
 import { ingestPart } from './ingest-part.ts';
-import { readMachineInfo } from './machine-info.ts';
+import { readMachineInfo, readRevision } from './machine-info.ts';
 import { restorePart } from './restore-part.ts';
 import { startWorkbench, type Workbench } from './workbench.ts';
 
@@ -28,7 +28,7 @@ export async function runBench(
 ): Promise<BenchResults> {
   const date = new Date().toISOString();
   const started = performance.now();
-  const machine = await readMachineInfo();
+  const [machine, revision] = await Promise.all([readMachineInfo(), readRevision()]);
   let workbench: Promise<Workbench> | undefined;
   const stopWorkbench = async () => {
     const running = await workbench?.catch(() => undefined);
@@ -59,6 +59,7 @@ export async function runBench(
     formatVersion: BENCH_FORMAT_VERSION,
     date,
     seconds: Math.round(performance.now() - started) / 1000,
+    revision,
     machine,
     options: { parts: options.parts, runs: options.runs },
     parts,

@@ -13,6 +13,7 @@ import {
   formatBenchTable,
   parseBenchOptions,
   readMachineInfo,
+  readRevision,
   runBenchPart,
   writeBenchResults,
   type BenchContext,
@@ -132,6 +133,7 @@ function sampleResults(): BenchResults {
     formatVersion: BENCH_FORMAT_VERSION,
     date: '2026-11-27T06:00:00.000Z',
     seconds: 321,
+    revision: 'abc1234',
     machine: {
       nproc: 2,
       memoryBytes: 24 * 2 ** 30,
@@ -185,6 +187,7 @@ describe('formatBenchTable', () => {
   it('names the machine, the date and the versions', () => {
     expect(lines[0]).toContain('2026-11-27T06:00:00.000Z');
     expect(lines[0]).toContain('2 × Test CPU');
+    expect(lines[0]).toContain('abc1234');
     expect(lines[0]).toContain('24.0 GiB');
     expect(lines[1]).toBe('versions: pg_restore 15.18; opensearch 2.19.6');
   });
@@ -234,5 +237,9 @@ describe('readMachineInfo', () => {
     expect(machine.cpuModel).not.toBe('');
     expect(machine.node).toBe(process.version);
     expect(machine.versions.pg_restore).toMatch(/^\d+\.\d+/);
+  });
+
+  it('names the commit measured', async () => {
+    expect(await readRevision()).toMatch(/^[0-9a-f]{7,}(\+changes)?$/);
   });
 });
