@@ -8,7 +8,7 @@ import {
   probeIndexName,
 } from '../../src/checks/index.ts';
 import { startThrowawayPostgres, withClient, type ThrowawayPostgres } from '../../src/pg/index.ts';
-import { openTestEngine, type TestEngine } from './test-engine.ts';
+import { startTestSearchEngine, type TestSearchEngine } from '../search/index.ts';
 
 describe('PostgreSQL access (gt4)', () => {
   let postgres: ThrowawayPostgres;
@@ -79,9 +79,9 @@ describe('PostgreSQL access (gt4)', () => {
 });
 
 describe('search engine access (gt4)', () => {
-  let test: TestEngine;
+  let test: TestSearchEngine;
   beforeAll(async () => {
-    test = await openTestEngine();
+    test = await startTestSearchEngine();
   });
   afterAll(async () => {
     await test?.[Symbol.asyncDispose]();

@@ -21,7 +21,7 @@ import {
   type ThrowawayPostgres,
 } from '../../src/pg/index.ts';
 import { cdtnIndexDefinitions } from '../../src/search/index.ts';
-import { openTestEngine, type TestEngine } from './test-engine.ts';
+import { startTestSearchEngine, type TestSearchEngine } from '../search/index.ts';
 
 const row = (
   values: Partial<DocumentRow> & Pick<DocumentRow, 'cdtn_id' | 'source' | 'slug' | 'title'>,
@@ -111,13 +111,13 @@ const SUGGESTIONS = [
 
 describe('frontend contract (tp1)', () => {
   const prefix = `cdtn-checks-${process.pid}-v2`;
-  let test: TestEngine;
+  let test: TestSearchEngine;
   let postgres: ThrowawayPostgres;
   let pool: pg.Pool;
   let target: FrontendContractTarget;
 
   beforeAll(async () => {
-    [test, postgres] = await Promise.all([openTestEngine(), startThrowawayPostgres()]);
+    [test, postgres] = await Promise.all([startTestSearchEngine(), startThrowawayPostgres()]);
     pool = new pg.Pool({ connectionString: postgres.connectionString });
     await applySchema(pool);
     for (const r of ROWS) {

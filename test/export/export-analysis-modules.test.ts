@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportToSearch, getLatestExports } from '../../src/export/index.ts';
 import { DRILL_ADMIN_ID, startExportFixture, type ExportFixture } from './export-fixture.ts';
-import { startTestSearchEngine, type TestSearchEngine } from './test-search-engine.ts';
+import { startTestSearchEngine, type TestSearchEngine } from '../search/index.ts';
 
 // Elasticsearch core-only lacks analysis-common (elision, stemmer, synonym…) and mapper-extras
 // (rank_feature): CDTN's real definitions cannot be created there.

@@ -25,7 +25,7 @@ import {
   type IngestTestServer,
 } from '../ingest/ingest-test-database.ts';
 import { DRILL_ADMIN_ID } from './export-fixture.ts';
-import { startTestSearchEngine, type TestSearchEngine } from './test-search-engine.ts';
+import { startTestSearchEngine, type TestSearchEngine } from '../search/index.ts';
 
 let registry: FakeRegistry | undefined;
 let database: IngestTestServer;

@@ -8,7 +8,7 @@ import {
   type ExportService,
 } from '../../src/export/index.ts';
 import { DRILL_ADMIN_ID, startExportFixture, type ExportFixture } from './export-fixture.ts';
-import { startTestSearchEngine, type TestSearchEngine } from './test-search-engine.ts';
+import { startTestSearchEngine, type TestSearchEngine } from '../search/index.ts';
 
 let fixture: ExportFixture;
 let engine: TestSearchEngine;

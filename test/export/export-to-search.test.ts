@@ -22,7 +22,7 @@ import { createSearchEngine } from '../../src/search/index.ts';
 import { checkIdcc, readPublishedIdccs } from '../../src/checks/index.ts';
 import { startCuttableProxy } from './cuttable-proxy.ts';
 import { DRILL_ADMIN_ID, startExportFixture, type ExportFixture } from './export-fixture.ts';
-import { startTestSearchEngine, type TestSearchEngine } from './test-search-engine.ts';
+import { startTestSearchEngine, type TestSearchEngine } from '../search/index.ts';
 
 let fixture: ExportFixture;
 let engine: TestSearchEngine;

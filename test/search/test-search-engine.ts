@@ -1,9 +1,9 @@
-// The engines the exporter's tests write to, real ones started as host processes: OpenSearch
-// with CDTN's analysis modules, or Elasticsearch core-only (no analysis-common, no mapper-extras).
-// DRILL_TEST_SEARCH_URL reuses an already running OpenSearch instead of starting one.
+// The real engine a test talks to (the exporter's, the checks'), started for the file as a host
+// process and stopped after it: OpenSearch with CDTN's analysis modules, or Elasticsearch core-only
+// (no analysis-common, no mapper-extras). DRILL_TEST_SEARCH_URL reuses an already running OpenSearch.
 import { createSearchEngine, type SearchEngine } from '../../src/search/index.ts';
-import { startLocalEngine } from '../search/start-local-engine.ts';
-import type { LocalEngineKind } from '../search/local-engine-launch.ts';
+import { startLocalEngine } from './start-local-engine.ts';
+import type { LocalEngineKind } from './local-engine-launch.ts';
 
 export interface TestSearchEngine extends AsyncDisposable {
   url: string;
