@@ -35,6 +35,8 @@ export interface DrillRun {
   junit: string | undefined;
   /** Containers labelled with the run id, after the CLI exited. */
   leftoverContainers: string[];
+  /** Command lines of the processes seen under the CLI while it ran (vitest workers, the API server's JVM). */
+  processesSeen: string[];
   /** Processes seen under the CLI while it ran and still alive after it exited ("pid cmdline"). */
   leftoverProcesses: string[];
 }
@@ -75,6 +77,7 @@ export async function runDrill(options: DrillRunOptions): Promise<DrillRun> {
     report: reportText === undefined ? undefined : (JSON.parse(reportText) as DrillReport),
     junit: await read('junit.xml'),
     leftoverContainers: runId === undefined ? [] : await listContainersOfRun(runId),
+    processesSeen: [...seen.values()],
     leftoverProcesses: await stillAlive(seen, child.pid!),
   };
 }

@@ -93,6 +93,10 @@ export async function packageCacheCopy(
     await writeFile(join(dir, 'packages', name, `${version}.json`), JSON.stringify(manifest, null, 2));
     pins.push(`${name}@${version}`);
   }
+  // served-registry.ts reads <DRILL_CACHE_DIR>/<package> where package-cache.ts keeps
+  // <DRILL_CACHE_DIR>/packages/<package>: the scopes are linked so that both find the copies.
+  for (const scope of new Set(packages.map((name) => name.split('/')[0]!)))
+    await symlink(join(dir, 'packages', scope), join(dir, scope));
   const missingVersion = pins.find((pin) => pin.startsWith(`${missing}@`))!.slice(missing.length + 1);
   return {
     cacheDir: dir,

@@ -56,5 +56,7 @@ it('latest/ holds this run', async () => {
 
 it('leaves no container or process of the run', () => {
   expect(run.runId).toBeDefined();
+  // The Kubernetes test API server runs as a child JVM of the CLI: it was seen, so it was checked.
+  expect(run.processesSeen.some((command) => command.includes('DrillKubeApi'))).toBe(true);
   expectNothingLeft(run);
 });
