@@ -2,12 +2,28 @@ import { describe, expect, it } from 'vitest';
 import {
   BULK_ERRORS_KEPT,
   bulkOperations,
+  sourceOrMissing,
   toAliasMap,
   toBulkResult,
+  toIndexNames,
   toSearchResponse,
 } from './engine-responses.ts';
 
 describe('engine responses', () => {
+  it('reads index names from _cat/indices rows, sorted, and none from a 404 body', () => {
+    expect(toIndexNames([{ index: 'b' }, {}, { index: 'a' }])).toEqual(['a', 'b']);
+    expect(toIndexNames({ error: 'index_not_found_exception', status: 404 })).toEqual([]);
+  });
+
+  it('answers undefined for a missing document and rethrows a missing index', async () => {
+    const missing = (found?: boolean) => async () => {
+      throw Object.assign(new Error('404'), { meta: { statusCode: 404 }, body: { found } });
+    };
+    expect(await sourceOrMissing(missing(false))).toBeUndefined();
+    await expect(sourceOrMissing(missing(undefined))).rejects.toThrow('404');
+    expect(await sourceOrMissing(async () => ({ title: 't' }))).toEqual({ title: 't' });
+  });
+
   it('builds one index action per document, with its id', () => {
     expect(bulkOperations('i', [{ id: 'a', body: { x: 1 } }])).toEqual([
       { index: { _index: 'i', _id: 'a' } },

@@ -10,6 +10,7 @@ import type {
   EngineInfo,
   SearchResponse,
 } from './search-engine.ts';
+import { statusOf } from './search-engine-error.ts';
 
 /** How many item errors a bulk result carries (the count of failures is always complete). */
 export const BULK_ERRORS_KEPT = 10;
@@ -99,6 +100,25 @@ export function toInfo(
   distribution: EngineDistribution,
 ): EngineInfo {
   return { distribution, version: body.version.number, clusterName: body.cluster_name };
+}
+
+/** `GET /_cat/indices?format=json&h=index` rows as sorted index names (a 404 body: none). */
+export function toIndexNames(rows: unknown): string[] {
+  return (Array.isArray(rows) ? (rows as { index?: string }[]) : [])
+    .flatMap((row) => (row.index === undefined ? [] : [row.index]))
+    .sort();
+}
+
+/** A document's `_source` from `get`, or undefined when the document (not its index) is missing. */
+export async function sourceOrMissing<T>(get: () => Promise<T | undefined>): Promise<T | undefined> {
+  try {
+    return await get();
+  } catch (error) {
+    // A missing document is an answer; a missing index stays an error.
+    if (statusOf(error) === 404 && (error as { body?: { found?: boolean } }).body?.found === false)
+      return undefined;
+    throw error;
+  }
 }
 
 /** The indices an alias update touches, for its error message. */

@@ -16,7 +16,9 @@ import {
   bulkOperations,
   toAliasMap,
   toBulkResult,
+  sourceOrMissing,
   toHealth,
+  toIndexNames,
   toInfo,
   toSearchResponse,
 } from '../engine-responses.ts';
@@ -67,15 +69,11 @@ export class ElasticsearchEngine implements SearchEngine {
   }
 
   listIndices(pattern: string): Promise<string[]> {
-    return callEngine(this.#target, 'listIndices', pattern, async () => {
-      const rows = await this.#client.cat.indices(
-        { index: pattern, format: 'json', h: 'index' },
-        { ignore: [404] },
-      );
-      return (Array.isArray(rows) ? rows : [])
-        .flatMap((row) => (row.index === undefined ? [] : [row.index]))
-        .sort();
-    });
+    return callEngine(this.#target, 'listIndices', pattern, async () =>
+      toIndexNames(
+        await this.#client.cat.indices({ index: pattern, format: 'json', h: 'index' }, { ignore: [404] }),
+      ),
+    );
   }
 
   bulkIndex(index: string, documents: BulkDocument[], options?: { refresh?: boolean }): Promise<BulkResult> {
@@ -110,16 +108,9 @@ export class ElasticsearchEngine implements SearchEngine {
   }
 
   getById<T = Record<string, unknown>>(index: string, id: string): Promise<T | undefined> {
-    return callEngine(this.#target, `getById "${id}"`, index, async () => {
-      try {
-        return (await this.#client.get<T>({ index, id }))._source;
-      } catch (error) {
-        // A missing document is an answer; a missing index stays an error.
-        if (statusOf(error) === 404 && (error as { body?: { found?: boolean } }).body?.found === false)
-          return undefined;
-        throw error;
-      }
-    });
+    return callEngine(this.#target, `getById "${id}"`, index, () =>
+      sourceOrMissing(async () => (await this.#client.get<T>({ index, id }))._source),
+    );
   }
 
   getAliases(pattern: string): Promise<Record<string, string[]>> {

@@ -11,13 +11,15 @@ import type {
   SearchEngine,
   SearchResponse,
 } from '../search-engine.ts';
-import { callEngine, statusOf, type EngineTarget } from '../search-engine-error.ts';
+import { callEngine, type EngineTarget } from '../search-engine-error.ts';
 import {
   aliasActionIndices,
   bulkOperations,
   toAliasMap,
   toBulkResult,
+  sourceOrMissing,
   toHealth,
+  toIndexNames,
   toInfo,
   toSearchResponse,
 } from '../engine-responses.ts';
@@ -67,16 +69,12 @@ export class OpenSearchEngine implements SearchEngine {
   }
 
   listIndices(pattern: string): Promise<string[]> {
-    return callEngine(this.#target, 'listIndices', pattern, async () => {
-      const { body } = await this.#client.cat.indices(
-        { index: pattern, format: 'json', h: ['index'] },
-        { ignore: [404] },
-      );
-      const rows: unknown = body;
-      return (Array.isArray(rows) ? (rows as { index?: string }[]) : [])
-        .flatMap((row) => (row.index === undefined ? [] : [row.index]))
-        .sort();
-    });
+    return callEngine(this.#target, 'listIndices', pattern, async () =>
+      toIndexNames(
+        (await this.#client.cat.indices({ index: pattern, format: 'json', h: ['index'] }, { ignore: [404] }))
+          .body,
+      ),
+    );
   }
 
   bulkIndex(index: string, documents: BulkDocument[], options?: { refresh?: boolean }): Promise<BulkResult> {
@@ -114,16 +112,9 @@ export class OpenSearchEngine implements SearchEngine {
   }
 
   getById<T = Record<string, unknown>>(index: string, id: string): Promise<T | undefined> {
-    return callEngine(this.#target, `getById "${id}"`, index, async () => {
-      try {
-        return (await this.#client.get({ index, id })).body._source as T | undefined;
-      } catch (error) {
-        // A missing document is an answer; a missing index stays an error.
-        if (statusOf(error) === 404 && (error as { body?: { found?: boolean } }).body?.found === false)
-          return undefined;
-        throw error;
-      }
-    });
+    return callEngine(this.#target, `getById "${id}"`, index, () =>
+      sourceOrMissing(async () => (await this.#client.get({ index, id })).body._source as T | undefined),
+    );
   }
 
   getAliases(pattern: string): Promise<Record<string, string[]>> {
