@@ -5,18 +5,12 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { execa } from 'execa';
+import type { DumpManifest } from './backup-manifest.ts';
 import { RestoreError } from './restore-error.ts';
 
-export interface DumpInfo {
+/** What the manifest records about a dump (dumpedAt in UTC), plus where it is and its table count. */
+export interface DumpInfo extends DumpManifest {
   path: string;
-  file: string;
-  sha256: string;
-  sizeBytes: number;
-  pgDumpVersion: string;
-  serverVersion: string;
-  database: string;
-  /** ISO 8601, UTC. */
-  dumpedAt: string;
   /** Number of TABLE DATA entries in the archive's table of contents. */
   tableDataEntries: number;
 }
