@@ -23,6 +23,7 @@ export {
 } from './ingest-facts.ts';
 export { ingestPackages, type IngestOptions } from './ingest-packages.ts';
 export type { IngestResult, SkipReason } from './ingest-result.ts';
+export type { IngestDocument } from './package-reader.ts';
 export {
   fillPackageCache,
   getCachedTarballPath,

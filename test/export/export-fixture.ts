@@ -2,6 +2,7 @@
 // throwaway PostgreSQL, the drill admin, and documents of several sources written the way the
 // ingester and the admin write them. Tests derive every expected count from this data.
 import pg from 'pg';
+import type { IngestDocument } from '../../src/ingest/index.ts';
 import { applySchema } from '../../src/pg/index.ts';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../../src/pg/throwaway-postgres.ts';
 
@@ -30,17 +31,12 @@ export async function startExportFixture(): Promise<ExportFixture> {
   }
 }
 
-interface Doc {
-  cdtnId: string;
-  initialId: string;
-  source: string;
-  title: string;
-  slug: string;
-  text: string;
-  document?: Record<string, unknown>;
+/** A `public.documents` row as the ingester writes it; flags left out are true, `document` is {}. */
+type Doc = Omit<IngestDocument, 'metaDescription' | 'isSearchable' | 'document'> & {
+  document?: IngestDocument['document'];
   available?: boolean;
   published?: boolean;
-}
+};
 
 const fiche = {
   date: '12/03/2024',
