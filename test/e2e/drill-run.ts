@@ -119,5 +119,5 @@ async function processKey(pid: number): Promise<string | undefined> {
 
 async function commandLine(pid: number): Promise<string> {
   const raw = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-  return raw.replaceAll('\0', ' ').trim().slice(0, 200);
+  return raw.replaceAll('\0', ' ').trim();
 }
