@@ -13,6 +13,8 @@ import { figure, round } from './bench-results.ts';
 const ROOT = resolve(import.meta.dirname, '..');
 /** The runbook's budget the drill rehearses (3h30), for the speed-up. */
 const RUNBOOK_SECONDS = 3.5 * 3600;
+/** A drill past this is stopped (as Ctrl-C stops it) and recorded as such. */
+const DRILL_TIMEOUT_MS = 30 * 60_000;
 
 export const drillPart: BenchPartSpec = {
   part: 'drill',
@@ -31,6 +33,7 @@ export const drillPart: BenchPartSpec = {
         all: true,
         // Stopped as Ctrl-C stops it: the drill then stops its environment and writes its report.
         cancelSignal: signal,
+        timeout: DRILL_TIMEOUT_MS,
         killSignal: 'SIGINT',
         forceKillAfterDelay: 60_000,
       },
@@ -61,6 +64,7 @@ export const drillPart: BenchPartSpec = {
       facts: {
         verdict: report?.verdict ?? `no report (exit ${child.exitCode ?? child.signal ?? 'unknown'})`,
         'exit code': String(child.exitCode ?? child.signal),
+        ...(child.timedOut ? { 'timed out': `stopped after ${DRILL_TIMEOUT_MS / 60_000} min` } : {}),
         tasks: counts,
         ...(report ? { 'task durations': taskDurations(report) } : {}),
         ...(report ? failures(report) : { 'output tail': tail(child.all ?? '') }),
