@@ -1,15 +1,15 @@
 // tp1, ephemeral target: the queries the frontend makes, sent to the prod aliases of the engine
 // (`<aliasPrefix>_documents|suggestions`), with what they must return derived from PostgreSQL.
 import type pg from 'pg';
-import type { SearchEngine } from '../search/index.ts';
-import { CheckError } from './check-error.ts';
 import {
   fullTextSearchQuery,
   idccQuery,
   laborCodeArticleQuery,
   relatedThemesQuery,
   suggestQuery,
-} from './frontend-queries.ts';
+  type SearchEngine,
+} from '../search/index.ts';
+import { CheckError } from './check-error.ts';
 
 export interface FrontendContractTarget {
   search: SearchEngine;

@@ -47,13 +47,6 @@ export {
   type FrontendContractTarget,
 } from './check-frontend-contract.ts';
 export {
-  fullTextSearchQuery,
-  idccQuery,
-  laborCodeArticleQuery,
-  relatedThemesQuery,
-  suggestQuery,
-} from './frontend-queries.ts';
-export {
   adminHealthTarget,
   exportHealthTarget,
   frontendCommitTarget,

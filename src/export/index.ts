@@ -13,7 +13,6 @@ export * from './verify/expected-counts.ts';
 export * from './verify/index-counts.ts';
 export * from './verify/alias-inspection.ts';
 export * from './verify/known-documents.ts';
-export * from './verify/frontend-queries.ts';
 export * from './verify/query-probes.ts';
 export * from './export-drill-config.ts';
 export * from './verify/export-checks.ts';

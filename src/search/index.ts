@@ -5,3 +5,4 @@ export type { SearchTlsOptions } from './client-connection.ts';
 export { BULK_ERRORS_KEPT } from './engine-responses.ts';
 export * from './cdtn-index-definitions.ts';
 export * from './core-only.ts';
+export * from './frontend-queries.ts';

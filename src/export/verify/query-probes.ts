@@ -5,8 +5,13 @@
 import { createRequire } from 'node:module';
 import type pg from 'pg';
 import type { SearchEngine } from '../../search/search-engine.ts';
+import {
+  fullTextSearchClause,
+  pinnedTo,
+  relatedArticlesClause,
+  SEARCHED_SOURCES,
+} from '../../search/frontend-queries.ts';
 import { ARTICLE_L2312_1 } from './known-documents.ts';
-import { documentSearchQuery, pinnedTo, relatedArticlesQuery, SEARCH_SOURCES } from './frontend-queries.ts';
 
 export type ProbeKind = 'plural' | 'accent' | 'article-id';
 
@@ -30,12 +35,13 @@ interface TitleRow {
 const require = createRequire(import.meta.url);
 const CANDIDATES = 2000;
 
+/** Candidates: documents the presearch's full text covers (conventions, found only with contributions, left out). */
 export async function deriveQueryProbes(pool: pg.Pool): Promise<QueryProbe[]> {
   const { rows } = await pool.query<TitleRow>(
     `SELECT cdtn_id AS "cdtnId", title, source FROM public.documents
       WHERE is_available AND is_published AND is_searchable AND (source = ANY($1) OR source = 'code_du_travail')
       ORDER BY cdtn_id LIMIT $2`,
-    [SEARCH_SOURCES, CANDIDATES],
+    [SEARCHED_SOURCES, CANDIDATES],
   );
   const stopWords = loadStopWords();
   const searchable = rows.filter((row) => row.source !== 'code_du_travail');
@@ -49,14 +55,14 @@ export async function deriveQueryProbes(pool: pg.Pool): Promise<QueryProbe[]> {
       !title.includes(`${word}s`),
   );
   if (plural)
-    probes.push(probe('plural', `${plural.word}s`, plural.row, documentSearchQuery(`${plural.word}s`)));
+    probes.push(probe('plural', `${plural.word}s`, plural.row, fullTextSearchClause(`${plural.word}s`)));
   const accent = firstWord(
     searchable,
     (word) => /^\p{L}{5,}$/u.test(word) && stripAccents(word) !== word && !stopWords.has(word),
   );
   if (accent)
     probes.push(
-      probe('accent', stripAccents(accent.word), accent.row, documentSearchQuery(stripAccents(accent.word))),
+      probe('accent', stripAccents(accent.word), accent.row, fullTextSearchClause(stripAccents(accent.word))),
     );
   const articles = rows.filter(
     (row) => row.source === 'code_du_travail' && /^[LRD]\d{4}-\d+(-\d+)?$/.test(row.title),
@@ -68,7 +74,7 @@ export async function deriveQueryProbes(pool: pg.Pool): Promise<QueryProbe[]> {
       query: article.title,
       cdtnId: article.cdtnId,
       title: article.title,
-      body: pinnedTo(article.cdtnId, relatedArticlesQuery(article.title)),
+      body: pinnedTo(article.cdtnId, relatedArticlesClause(article.title)),
     });
   return probes;
 }

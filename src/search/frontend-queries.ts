@@ -1,6 +1,8 @@
 // The search bodies the frontend sends to its aliases (code-du-travail-numerique,
 // packages/code-du-travail-frontend/src/api/modules/{search,suggest,idcc} and
-// src/modules/code-du-travail), rewritten here so the drill asks the engine what the site asks.
+// src/modules/code-du-travail), rewritten here so the drill asks the engine what the site asks:
+// tp1 checks the prod aliases with them, the export's verification probes the French analysis
+// chain with the same clauses pinned to one document.
 
 const SEARCH_FIELDS = [
   'title',
@@ -12,8 +14,8 @@ const SEARCH_FIELDS = [
   'cdtnId',
   'breadcrumbs',
 ];
-/** Sources the full-text search covers (SOURCES in @socialgouv/cdtn-utils). */
-const SEARCHED_SOURCES = [
+/** Sources the full-text search covers (SOURCES in @socialgouv/cdtn-utils); conventions only with contributions. */
+export const SEARCHED_SOURCES = [
   'fiches_ministere_travail',
   'fiches_service_public',
   'modeles_de_courriers',
@@ -41,8 +43,21 @@ export function relatedThemesQuery(query: string, size = 5): Record<string, unkn
   };
 }
 
-/** Presearch, full-text request over the searched sources (conventions only when they have contributions). */
-export function fullTextSearchQuery(query: string, size = 8): Record<string, unknown> {
+/** The French full-text match of the frontend: both French fields crossed, synonyms, `boost` on the crossing. */
+function frenchText(query: string, boost?: number): Record<string, unknown> {
+  return {
+    multi_match: {
+      query,
+      fields: ['text.french', 'title.french'],
+      type: 'cross_fields',
+      minimum_should_match: '1<99% 3<75% 6<30%',
+      ...(boost === undefined ? {} : { boost }),
+    },
+  };
+}
+
+/** Presearch, the full-text clause: published searchable documents of the searched sources matching `query`. */
+export function fullTextSearchClause(query: string): Record<string, unknown> {
   const sources = {
     bool: {
       should: [
@@ -62,38 +77,54 @@ export function fullTextSearchQuery(query: string, size = 8): Record<string, unk
   const text = {
     bool: {
       should: [
-        {
-          multi_match: {
-            query,
-            fields: ['text.french', 'title.french'],
-            type: 'cross_fields',
-            minimum_should_match: '1<99% 3<75% 6<30%',
-            boost: 0.1,
-          },
-        },
+        frenchText(query, 0.1),
         { match: { 'text.french_with_synonyms': { query } } },
         { match: { 'synonymes.french': { query, boost: 30 } } },
       ],
     },
   };
   return {
-    _source: SEARCH_FIELDS,
-    query: {
-      bool: {
-        filter: [{ term: { excludeFromSearch: false } }, { term: { isPublished: true } }],
-        must: [text, sources],
-        should: [
-          { match_phrase: { 'title.french': { query: `__start__ ${query}`, slop: 1, boost: 2 } } },
-          { match_phrase: { 'text.french': { query, boost: 0.5 } } },
-          { match: { 'title.french_with_synonyms': { query } } },
-          { match: { source: { query: 'contributions', boost: 2 } } },
-          { match: { source: { query: 'outils', boost: 0.8 } } },
-          { match: { source: { query: 'modeles_de_courriers', boost: 0.8 } } },
-        ],
+    bool: {
+      filter: [{ term: { excludeFromSearch: false } }, { term: { isPublished: true } }],
+      must: [text, sources],
+      should: [
+        { match_phrase: { 'title.french': { query: `__start__ ${query}`, slop: 1, boost: 2 } } },
+        { match_phrase: { 'text.french': { query, boost: 0.5 } } },
+        { match: { 'title.french_with_synonyms': { query } } },
+        { match: { source: { query: 'contributions', boost: 2 } } },
+        { match: { source: { query: 'outils', boost: 0.8 } } },
+        { match: { source: { query: 'modeles_de_courriers', boost: 0.8 } } },
+      ],
+    },
+  };
+}
+
+/** Presearch, full-text request over the searched sources. */
+export function fullTextSearchQuery(query: string, size = 8): Record<string, unknown> {
+  return { _source: SEARCH_FIELDS, query: fullTextSearchClause(query), size };
+}
+
+/** Related articles of the code du travail (reduced to its matching clauses): French text, article number, synonyms. */
+export function relatedArticlesClause(query: string): Record<string, unknown> {
+  return {
+    bool: {
+      filter: [{ term: { source: 'code_du_travail' } }, { term: { isPublished: true } }],
+      must: {
+        bool: {
+          should: [
+            frenchText(query),
+            { match: { 'title.article_id': { query } } },
+            { match: { 'text.french_with_synonyms': { query: query.replace('.', '') } } },
+          ],
+        },
       },
     },
-    size,
   };
+}
+
+/** `clause`, restricted to one document: "does this document answer?". */
+export function pinnedTo(cdtnId: string, clause: Record<string, unknown>): Record<string, unknown> {
+  return { bool: { must: [clause], filter: [{ term: { cdtnId } }] } };
 }
 
 /** `/api/suggest?q=`: titles of the suggestions index, fuzzy on the title, prefix-boosted, ranked. */
