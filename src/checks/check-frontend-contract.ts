@@ -9,7 +9,7 @@ import {
   suggestQuery,
   type SearchEngine,
 } from '../search/index.ts';
-import { CheckError } from './check-error.ts';
+import { CheckError, type CheckErrorDetails } from './check-error.ts';
 
 export interface FrontendContractTarget {
   search: SearchEngine;
@@ -18,6 +18,15 @@ export interface FrontendContractTarget {
 }
 
 const documentsAlias = (t: FrontendContractTarget) => `${t.aliasPrefix}_documents`;
+
+/** The check's failure, named after the target's task (tp1 unless the target says otherwise). */
+function contractError(
+  target: FrontendContractTarget,
+  details: Omit<CheckErrorDetails, 'task'>,
+  options?: ErrorOptions,
+): CheckError {
+  return new CheckError({ task: target.task ?? 'tp1', ...details }, options);
+}
 
 /** One frontend query; an engine failure (no alias, refused query) becomes an error naming the task. */
 async function ask<T>(
@@ -29,13 +38,8 @@ async function ask<T>(
   try {
     return await target.search.search<T>(alias, body);
   } catch (error) {
-    const details = {
-      task: target.task ?? 'tp1',
-      object,
-      expected: `an answer from ${alias}`,
-      found: (error as Error).message,
-    };
-    throw new CheckError(details, { cause: error });
+    const found = (error as Error).message;
+    throw contractError(target, { object, expected: `an answer from ${alias}`, found }, { cause: error });
   }
 }
 
@@ -66,14 +70,12 @@ export async function checkPresearch(target: FrontendContractTarget, query: stri
     ask(target, object, alias, fullTextSearchQuery(query)),
   ]);
   const found = themes.hits.length + fullText.hits.length;
-  if (found === 0) {
-    throw new CheckError({
-      task: target.task ?? 'tp1',
+  if (found === 0)
+    throw contractError(target, {
       object,
       expected: 'at least one theme or full-text result',
       found: 'none',
     });
-  }
   return found;
 }
 
@@ -83,14 +85,8 @@ export async function checkSuggest(target: FrontendContractTarget, query: string
   const object = `suggest "${query}" on ${alias}`;
   const response = await ask<{ title: string }>(target, object, alias, suggestQuery(query));
   const titles = response.hits.map((hit) => hit.source.title);
-  if (titles.length === 0) {
-    throw new CheckError({
-      task: target.task ?? 'tp1',
-      object,
-      expected: 'at least one suggestion',
-      found: 'none',
-    });
-  }
+  if (titles.length === 0)
+    throw contractError(target, { object, expected: 'at least one suggestion', found: 'none' });
   return titles;
 }
 
@@ -102,7 +98,7 @@ export async function checkIdcc(target: FrontendContractTarget, idcc: number): P
   const first = response.hits[0]?.source.num;
   if (Number(first) !== idcc) {
     const found = first === undefined ? 'no hit' : `convention ${String(first)} first`;
-    throw new CheckError({ task: target.task ?? 'tp1', object, expected: `convention ${idcc} first`, found });
+    throw contractError(target, { object, expected: `convention ${idcc} first`, found });
   }
 }
 
@@ -118,12 +114,7 @@ export async function checkLaborCodeArticle(
   const found = response.hits[0]?.source.cdtnId;
   if (found !== cdtnId) {
     const shown = found === undefined ? 'no published document' : `document ${found}`;
-    throw new CheckError({
-      task: target.task ?? 'tp1',
-      object,
-      expected: `document ${cdtnId}`,
-      found: shown,
-    });
+    throw contractError(target, { object, expected: `document ${cdtnId}`, found: shown });
   }
 }
 
