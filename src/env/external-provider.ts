@@ -1,7 +1,7 @@
 // The cluster target: nothing is started; the endpoints come from the environment and are checked
 // (one query, one `GET /`) so that a wrong URL or credential fails before any drill runs.
 import pg from 'pg';
-import { redactUrl } from '../search/index.ts';
+import { endpointOf } from '../search/index.ts';
 import { connectSearch } from './connect-search.ts';
 import { externalUnreachableError } from './env-error.ts';
 import { loadExternalConfig } from './external-config.ts';
@@ -35,7 +35,7 @@ async function checkSearch(endpoint: SearchEndpoint): Promise<void> {
     const engine = await connectSearch(endpoint);
     await engine.close();
   } catch (error) {
-    throw externalUnreachableError('the search engine', redactUrl(endpoint.url), error);
+    throw externalUnreachableError('the search engine', endpointOf(endpoint.url), error);
   }
 }
 

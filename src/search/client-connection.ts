@@ -1,6 +1,6 @@
 // How to reach an engine, resolved once from the endpoint and options, in the terms both clients take.
 import type { SearchEndpoint } from '../env/drill-env.ts';
-import { redactUrl } from './search-engine-error.ts';
+import { endpointOf } from './search-engine-error.ts';
 
 export interface SearchTlsOptions {
   /** PEM of the CA that signed the engine's certificate. */
@@ -20,7 +20,7 @@ export interface ClientConnection {
 export function toClientConnection(endpoint: SearchEndpoint, tls?: SearchTlsOptions): ClientConnection {
   return {
     url: endpoint.url,
-    redactedUrl: redactUrl(endpoint.url),
+    redactedUrl: endpointOf(endpoint.url),
     ...(endpoint.auth === undefined ? {} : { auth: endpoint.auth }),
     ...(tls === undefined ? {} : { tls }),
   };

@@ -40,8 +40,8 @@ export class SearchEngineError extends Error {
   }
 }
 
-/** The URL as it may be printed: no user, no password, no query string. */
-export function redactUrl(url: string): string {
+/** The engine's endpoint as it may be printed: scheme, host and path only (no user, password, query). */
+export function endpointOf(url: string): string {
   try {
     const parsed = new URL(url);
     return `${parsed.protocol}//${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
