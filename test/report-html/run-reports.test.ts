@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { extract } from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HistoryEntry } from '../../src/report/history/index.ts';
 import { ROOT, runCli } from '../run/run-cli.ts';
 import { openInChromium } from './open-in-chromium.ts';
 import { RUNBOOK, runTwice, TOKEN, type TwoRuns } from './two-runs.ts';
@@ -131,17 +132,22 @@ describe('index.html, rendered in Chromium', () => {
 describe('history', () => {
   it('appends one line per run to history.jsonl, with the report figures', async () => {
     const lines = (await readFile(join(two.reportsDir, 'history.jsonl'), 'utf8')).trim().split('\n');
-    expect(lines.map((line) => JSON.parse(line))).toEqual(
-      two.runs.map(({ report }) => ({
-        runId: report.runId,
-        startedAt: report.startedAt,
-        target: report.target,
-        verdict: report.verdict,
-        totalSeconds: report.totalSeconds,
-        budgetSeconds: report.runbook.budgetSeconds,
-        tasks: report.tasks.map(({ id, actualSeconds, status }) => ({ id, actualSeconds, status })),
-      })),
-    );
+    const entries = lines.map((line) => JSON.parse(line) as HistoryEntry);
+    expect(entries.map((entry) => entry.runId)).toEqual(two.runs.map(({ report }) => report.runId));
+    for (const [i, { budgetSeconds, ...figures }] of entries.entries()) {
+      // The fields a later run compares with (the file's format), each read back from the run's report.
+      expect(Object.keys(figures).sort()).toEqual([
+        'runId',
+        'startedAt',
+        'target',
+        'tasks',
+        'totalSeconds',
+        'verdict',
+      ]);
+      for (const task of figures.tasks)
+        expect(Object.keys(task).sort()).toEqual(['actualSeconds', 'id', 'status']);
+      expect(two.runs[i]?.report).toMatchObject({ ...figures, runbook: { budgetSeconds } });
+    }
   });
 
   it('`cdtn-drill history` prints the recent runs newest first, with verdict, total against budget, slowest tasks', async () => {
