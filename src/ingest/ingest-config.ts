@@ -33,6 +33,7 @@ const schema = z.object({
 });
 
 export interface IngestConfig {
+  /** The drill's cache root (DRILL_CACHE_DIR); the tarballs are under its packages/ (getPackageCacheDir). */
   cacheDir?: string;
   registryUrl?: string;
   latest: Record<string, string>;

@@ -7,12 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import semver from 'semver';
 import { downloadTarball, fetchPackageManifest, type PackageManifest } from './registry-client.ts';
-import { loadIngestConfig } from './ingest-config.ts';
+import { loadIngestConfig, type IngestConfig } from './ingest-config.ts';
 import { resolveRegistryOptions, type RegistryOptions } from './registry-options.ts';
 
 /** `packages/` under the drill's cache (DRILL_CACHE_DIR, default ~/.cache/cdtn-recovery-drill). */
-export function getPackageCacheDir(): string {
-  const root = loadIngestConfig().cacheDir ?? path.join(os.homedir(), '.cache', 'cdtn-recovery-drill');
+export function getPackageCacheDir(config: IngestConfig = loadIngestConfig()): string {
+  const root = config.cacheDir ?? path.join(os.homedir(), '.cache', 'cdtn-recovery-drill');
   return path.join(root, 'packages');
 }
 

@@ -22,7 +22,7 @@ export async function prepareServedRegistry(
   options: { registry?: RegistryOptions; signal?: AbortSignal } = {},
 ): Promise<ServedRegistry> {
   const registryUrl = await getRegistryUrl();
-  const cacheDir = config.cacheDir ?? getPackageCacheDir();
+  const cacheDir = getPackageCacheDir(config);
   const warnings: string[] = [];
   const latest: Record<string, string> = {};
   for (const name of DATA_PACKAGES) {
