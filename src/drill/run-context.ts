@@ -31,6 +31,8 @@ declare module 'vitest' {
     drillRun: DrillRunContext;
     /** Set by the global setup; null when the run started no environment. */
     drillEnv: DrillEnvDescriptor | null;
+    /** Why the global setup could not start the environment (with its causes), if it could not. */
+    drillEnvError: string | null;
   }
 }
 

@@ -5,10 +5,13 @@ import type { ConnectedDrillEnv, DrillEnv } from '../env/index.ts';
 
 let connected: ConnectedDrillEnv | undefined;
 let connectedFor: string | undefined;
+/** Why this file has no environment although the run wanted one. */
+let missing: string | undefined;
 
 /** The connected environment; only inside tests and hooks of a `task()`. */
 export function useEnv(): DrillEnv {
   if (connected === undefined) {
+    if (missing !== undefined) throw new Error(missing);
     const where =
       connectedFor === undefined ? 'outside a task() or before its tests run' : `in ${connectedFor}`;
     throw new Error(
@@ -23,6 +26,8 @@ export function registerEnvHooks(taskId: string): void {
   beforeAll(async () => {
     connectedFor = taskId;
     const descriptor = inject('drillEnv');
+    const startError = inject('drillEnvError');
+    if (startError != null) missing = `${taskId}: no environment: ${startError}`;
     if (descriptor == null) return;
     // Loaded only when the run started an environment: fixture runs never load the clients.
     const { connectDrillEnv } = await import('../env/index.ts');

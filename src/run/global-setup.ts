@@ -1,5 +1,7 @@
 // Global setup of the drills project: starts the environment once per run (when the run asks for
 // one), provides its descriptor to the drills, and stops it at the end, on failure and on Ctrl-C.
+// An environment that cannot start is removed and its error provided instead: every task that
+// needs it then fails with that error in the report, and the tasks that do not still run.
 import type { TestProject } from 'vitest/node';
 import type { StartedEnvironment } from '../env/index.ts';
 import type { EphemeralServices } from '../ephemeral/index.ts';
@@ -7,6 +9,14 @@ import type { EphemeralServices } from '../ephemeral/index.ts';
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const run = project.getProvidedContext().drillRun;
   project.provide('drillEnv', null);
+  project.provide('drillEnvError', null);
+  const refuse = (what: string, error: unknown): undefined => {
+    project.provide(
+      'drillEnvError',
+      `cannot start the ${what} for run ${run?.options.runId}: ${chain(error)}`,
+    );
+    return undefined;
+  };
   if (run === undefined || !run.startEnvironment || run.options.dryRun) return undefined;
 
   // Loaded only when the run starts an environment: fixture runs never load Testcontainers.
@@ -31,9 +41,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     // Interrupted while starting: startEnvironment removed what it had started and runDrills is
     // cancelling the run; an error here would only outlive the run as an unhandled rejection.
     if (controller.signal.aborted) return undefined;
-    throw new Error(`cannot start the ${run.options.target} environment for run ${run.options.runId}`, {
-      cause: error,
-    });
+    return refuse(`${run.options.target} environment`, error);
   }
   let services: EphemeralServices | undefined;
   if (run.options.target === 'ephemeral') {
@@ -47,7 +55,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
       removeHandlers();
       await environment.stop();
       if (controller.signal.aborted) return undefined;
-      throw new Error(`cannot start the ephemeral services for run ${run.options.runId}`, { cause: error });
+      return refuse('ephemeral services', error);
     }
     // Workers are forked after the global setup, so they inherit these (what a cluster's config gives).
     Object.assign(process.env, services.variables);
@@ -69,4 +77,14 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     removeHandlers();
     await stop();
   };
+}
+
+/** An error's message followed by its causes': what the report can say without a stack. */
+function chain(error: unknown): string {
+  const messages: string[] = [];
+  for (let current = error; current !== undefined; current = (current as Error).cause) {
+    messages.push(current instanceof Error ? current.message : String(current));
+    if (!(current instanceof Error)) break;
+  }
+  return messages.join(': ');
 }

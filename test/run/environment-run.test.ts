@@ -30,3 +30,26 @@ it('starts the environment once, hands it to the drills and stops it after a fai
     await removeContainersOfRun(report.runId);
   }
 });
+
+it('reports an environment that cannot start on the tasks that need it, and leaves nothing behind', async () => {
+  await using reports = await temporaryReportsDir();
+  const args = fixtureRun({ runbook: 'env', drills: 'env', reports: reports.path }).filter(
+    (arg) => arg !== '--no-env',
+  );
+  const image = 'localhost/cdtn-drill-no-such-image:0';
+  const result = await runCli(args, { DRILL_PG_IMAGE: image });
+  const report = JSON.parse(
+    await readFile(join(reports.path, 'latest', 'report.json'), 'utf8'),
+  ) as DrillReport;
+  try {
+    expect(result.code, result.stderr + result.stdout).toBe(1);
+    const [e1, e2] = report.tasks;
+    expect(e1?.status).toBe('failed');
+    expect(e1?.failures[0]?.message).toContain('e1: no environment: cannot start the ephemeral environment');
+    expect(e1?.failures[0]?.message).toContain(image);
+    expect([e2?.status, e2?.skipReason]).toEqual(['skipped', 'depends on e1, which failed']);
+    expect(await listContainersOfRun(report.runId)).toEqual([]);
+  } finally {
+    await removeContainersOfRun(report.runId);
+  }
+});
