@@ -1,8 +1,9 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { drillsProject } from './src/run/drills-project.ts';
 
-// Two projects: `tests` (the harness's own tests, `npm test`) and `drills` (the runbook's drills,
-// run in plan order by `cdtn-drill run`, never directly).
+// Three projects: `tests` (the harness's own tests), then `e2e` (whole drill runs through the CLI,
+// one at a time, after the tests: they start their own environments), both run by `npm test`; and
+// `drills` (the runbook's drills, run in plan order by `cdtn-drill run`, never directly).
 export default defineConfig({
   test: {
     projects: [
@@ -10,8 +11,20 @@ export default defineConfig({
         test: {
           name: 'tests',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/e2e/**'],
+          sequence: { groupOrder: 0 },
           testTimeout: 120_000,
           hookTimeout: 300_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          testTimeout: 600_000,
+          hookTimeout: 900_000,
         },
       },
       drillsProject(),
