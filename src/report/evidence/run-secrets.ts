@@ -1,9 +1,11 @@
 // The secret values of a run, for redaction: the environment's (variables named like secrets,
 // connection URL passwords) and the run environment's own credentials (generated for an ephemeral
-// run, so in no variable), read from the descriptor the drills project was given.
+// run, so in no variable), read from the descriptor the drills project was given; on a cluster run,
+// the kubeconfig's credentials too (a token can be quoted without its key, e.g. in a pod log tail).
 import type { Vitest } from 'vitest/node';
 import type { DrillEnvDescriptor } from '../../env/drill-env.ts';
-import { environmentSecrets } from '../../safety/index.ts';
+import { loadKubeConfig } from '../../k8s/index.ts';
+import { environmentSecrets, kubeconfigSecrets } from '../../safety/index.ts';
 
 export function runSecrets(
   vitest: Vitest | undefined,
@@ -12,7 +14,16 @@ export function runSecrets(
   const descriptor = vitest?.projects
     .find((project) => project.name === 'drills')
     ?.getProvidedContext().drillEnv;
-  return [...environmentSecrets(env), ...descriptorSecrets(descriptor)];
+  return [...environmentSecrets(env), ...descriptorSecrets(descriptor), ...clusterSecrets(env)];
+}
+
+function clusterSecrets(env: Record<string, string | undefined>): string[] {
+  if (env.DRILL_TARGET !== 'cluster') return [];
+  try {
+    return kubeconfigSecrets(loadKubeConfig(env.KUBECONFIG ? { kubeconfigPath: env.KUBECONFIG } : {}));
+  } catch {
+    return []; // no readable kubeconfig: the run itself reports that
+  }
 }
 
 function descriptorSecrets(descriptor: DrillEnvDescriptor | null | undefined): string[] {
