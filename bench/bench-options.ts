@@ -7,7 +7,7 @@ import { BENCH_PARTS, type BenchPart } from './bench-results.ts';
 export const BENCH_USAGE = `npm run bench -- [--only <parts>] [--out <file>] [--runs <n>]
   --only <parts>  comma separated, among ${BENCH_PARTS.join(', ')} (default: all, in that order)
   --out <file>    where the results go (default: bench/results.json)
-  --runs <n>      repetitions of the cheap parts (restore against plain pg_restore), median kept (default: 3)`;
+  --runs <n>      repetitions of the compared pairs (restore against plain pg_restore, export against a raw bulk load), medians kept (default: 3)`;
 
 export const DEFAULT_RESULTS_PATH = resolve(import.meta.dirname, 'results.json');
 export const DEFAULT_RUNS = 3;

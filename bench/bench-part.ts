@@ -4,7 +4,7 @@ import type { BenchFigure, BenchPart, BenchPartRecord } from './bench-results.ts
 import type { Workbench } from './workbench.ts';
 
 export interface BenchContext {
-  /** Repetitions of the cheap parts (--runs). */
+  /** Repetitions of the compared pairs (--runs). */
   runs: number;
   signal: AbortSignal;
   /** The shared restored (then ingested) environment, started on first use, stopped by the bench. */
