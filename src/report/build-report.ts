@@ -41,6 +41,9 @@ export function buildReport({
       actualSeconds: secondsBetween(result.startedAt, result.endedAt),
       status: result.status,
       assertions: result.assertions.length,
+      skippedAssertions: result.assertions
+        .filter((assertion) => assertion.status === 'skipped')
+        .map((assertion) => assertion.name),
       failures: result.failures,
       warnings: result.warnings,
       measures: result.measures,

@@ -63,6 +63,9 @@ function details(tasks: readonly TaskRecord[]): string[] {
   const lines = tasks.flatMap((task) => [
     ...task.failures.map((failure) => `- ${task.id} failed: ${failure.message.split('\n', 1)[0]}`),
     ...task.warnings.map((warning) => `- ${task.id} warning: ${warning}`),
+    ...(task.status === 'skipped' ? [] : task.skippedAssertions).map(
+      (name) => `- ${task.id} not run: ${name}`,
+    ),
     ...task.measures.map((m) => `- ${task.id} measure: ${m.name} = ${m.value} ${m.unit}`),
   ]);
   return lines.length === 0 ? [] : ['## Failures, warnings and measures', '', ...lines, ''];

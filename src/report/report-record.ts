@@ -29,6 +29,8 @@ export interface TaskRecord {
   status: TaskStatus;
   /** Number of assertions (`it`) the drill declares for the task. */
   assertions: number;
+  /** Assertions declared but not run (e.g. cluster-only checks on the ephemeral target), by name. */
+  skippedAssertions: string[];
   failures: FailureRecord[];
   warnings: string[];
   measures: DrillMeasure[];

@@ -14,6 +14,7 @@ const task = (id: string, status: 'passed' | 'failed') => ({
   actualSeconds: 1,
   status,
   assertions: 1,
+  skippedAssertions: [],
   failures: [],
   warnings: [],
   measures: [],
