@@ -10,7 +10,7 @@ export class EnvError extends Error {
 const PODMAN_SETUP = 'scripts/podman-setup.sh';
 
 /** The places Testcontainers looks for an engine, in its order. */
-export function describeRuntimeCandidates(): string[] {
+function describeRuntimeCandidates(): string[] {
   const dockerHost = process.env.DOCKER_HOST;
   const runtimeDir = process.env.XDG_RUNTIME_DIR;
   return [

@@ -12,7 +12,7 @@ import { toPgClientConfig } from './pg-client-config.ts';
 import { pollUntil } from './poll-until.ts';
 import { startServiceContainer } from './start-service-container.ts';
 
-export const POSTGRES_DATABASE = 'cdtn';
+const POSTGRES_DATABASE = 'cdtn';
 export const POSTGRES_USER = 'cdtn';
 /**
  * Printed once by both the official and the local image: their initialisation runs without TCP

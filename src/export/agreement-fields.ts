@@ -6,7 +6,7 @@ import type pg from 'pg';
 import type { SearchDocument } from './search-document.ts';
 
 export const AGREEMENT_SOURCE = 'conventions_collectives';
-export const AGREEMENT_DESCRIPTION =
+const AGREEMENT_DESCRIPTION =
   'Retrouvez les questions-réponses les plus fréquentes organisées par thème et élaborées par le ministère du Travail vous concernant.';
 
 /** IDCCs that published contributions answer for, the generic answers (IDCC 0000) left out. */

@@ -87,7 +87,7 @@ export class BulkLoader {
   }
 }
 
-export function describeItemErrors(errors: BulkItemError[]): string {
+function describeItemErrors(errors: BulkItemError[]): string {
   return errors
     .slice(0, LISTED_ERRORS)
     .map(({ id, status, type, reason }) => `[${id}] ${status} ${type}: ${reason}`)

@@ -77,7 +77,7 @@ export async function* readSearchDocuments(
 }
 
 /** One search document per indexed section; its id is the fiche's cdtnId and the section's position. */
-export function splitFiche(page: SearchDocument): BulkDocument[] {
+function splitFiche(page: SearchDocument): BulkDocument[] {
   const prefix = fichePrefix(page.title);
   return sectionsOf(page).flatMap((section, position) => {
     if (!isIndexedSection(section.title ?? '')) return [];

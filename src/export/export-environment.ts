@@ -33,7 +33,3 @@ export function indexTimestamp(alias: string, index: string): number | undefined
   const suffix = index.slice(alias.length + 1);
   return /^\d+$/.test(suffix) ? Number(suffix) : undefined;
 }
-
-export function isExportEnvironment(value: unknown): value is ExportEnvironment {
-  return (EXPORT_ENVIRONMENTS as readonly unknown[]).includes(value);
-}

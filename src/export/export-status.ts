@@ -26,7 +26,7 @@ export type ExportClaim =
   { state: 'started'; row: ExportStatusRow } | { state: 'already-running'; row: ExportStatusRow };
 
 /** A `running` row older than this is an abandoned run (upstream marks it too). */
-export const STALE_RUNNING_AFTER_MS = 60 * 60 * 1000;
+const STALE_RUNNING_AFTER_MS = 60 * 60 * 1000;
 // Arbitrary constant shared by every process that claims an export on this database.
 const CLAIM_LOCK_KEY = 0x6364746e;
 

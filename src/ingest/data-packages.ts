@@ -5,7 +5,7 @@ import { kaliDataReader } from './kali-data-reader.ts';
 import { legiDataReader } from './legi-data-reader.ts';
 import type { PackageReader } from './package-reader.ts';
 
-export const PACKAGE_READERS: readonly PackageReader[] = [
+const PACKAGE_READERS: readonly PackageReader[] = [
   legiDataReader,
   fichesVddReader,
   fichesTravailReader,

@@ -3,7 +3,7 @@
 import type { KaliArticleRow, PackageReader } from './package-reader.ts';
 import { parseJsonFile } from './package-reader.ts';
 
-export const KALI_ARTICLES_INDEX_FILE = 'data/articles/index.json';
+const KALI_ARTICLES_INDEX_FILE = 'data/articles/index.json';
 
 interface IndexedArticle {
   agreementId: string;

@@ -79,7 +79,7 @@ async function getWithRetries(
   );
 }
 
-export function getManifestUrl(registryUrl: string, packageName: string, versionOrTag: string): string {
+function getManifestUrl(registryUrl: string, packageName: string, versionOrTag: string): string {
   return `${registryUrl}/${packageName}/${versionOrTag}`;
 }
 

@@ -1,6 +1,6 @@
 // Every error of the restore phase is built here, so they read alike:
 // "tt2: table documents has 11 538 rows, the manifest says 11 545".
-export const RESTORE_TASK = 'tt2';
+const RESTORE_TASK = 'tt2';
 
 export class RestoreError extends Error {
   override name = 'RestoreError';

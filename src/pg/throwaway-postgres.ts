@@ -22,7 +22,7 @@ const READY_TIMEOUT_MS = 30_000;
 const SMART_SHUTDOWN_MS = 5_000;
 
 /** Directory of initdb/postgres: DRILL_PG_BINDIR, else `pg_config --bindir`. */
-export async function getPgBinDir(): Promise<string> {
+async function getPgBinDir(): Promise<string> {
   if (process.env.DRILL_PG_BINDIR) return process.env.DRILL_PG_BINDIR;
   const { stdout } = await execa('pg_config', ['--bindir']);
   return stdout.trim();
