@@ -60,9 +60,15 @@ async function closedPortUrl(): Promise<string> {
 describe('a corrupted backup', () => {
   it('fails tt2 naming the dump and its SHA-256', { timeout: RUN_TIMEOUT_MS }, async () => {
     const backup = await corruptedBackup(join(root, 'corrupted'), fixture);
-    const run = await scenarioRun('corrupted-backup', ['--only', 'tt2,tt3'], {
-      env: { DRILL_BACKUP: backup.dumpPath, DRILL_MANIFEST: backup.manifestPath },
-    });
+    // Through the CLI's flags: `run --backup <dump> --manifest <file>` drills any backup.
+    const run = await scenarioRun('corrupted-backup', [
+      '--only',
+      'tt2,tt3',
+      '--backup',
+      backup.dumpPath,
+      '--manifest',
+      backup.manifestPath,
+    ]);
     expectFailedAt(run, plan, {
       taskId: 'tt2',
       selected: ['tt2', 'tt3'],
@@ -81,9 +87,14 @@ describe('a manifest that does not match the dump', () => {
         (entry) => entry.rowCount > 0 && !/^(public|auth|audit|contribution)\./.test(entry.name),
       )!.name;
       const backup = await mismatchedManifest(join(root, 'mismatched'), fixture, table);
-      const run = await scenarioRun('mismatched-manifest', ['--only', 'tt2,tt3'], {
-        env: { DRILL_BACKUP: backup.dumpPath, DRILL_MANIFEST: backup.manifestPath },
-      });
+      const run = await scenarioRun('mismatched-manifest', [
+        '--only',
+        'tt2,tt3',
+        '--backup',
+        backup.dumpPath,
+        '--manifest',
+        backup.manifestPath,
+      ]);
       expectFailedAt(run, plan, {
         taskId: 'tt2',
         selected: ['tt2', 'tt3'],
