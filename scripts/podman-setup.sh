@@ -5,6 +5,9 @@
 # Prints shell assignments on stdout for `eval "$(scripts/podman-setup.sh)"`; messages go to stderr.
 # Idempotent: a service already answering on the socket is reused (PODMAN_SERVICE_STARTED=0).
 # Stop it with scripts/podman-teardown.sh (by PID, after removing the Testcontainers containers).
+# With PODMAN_USER_PID set (scripts/with-env.sh), that process is registered as a user of the
+# service, and a service started for such a user is stopped by the last user to leave
+# (`scripts/podman-teardown.sh --leave <pid>`), so concurrent commands keep their engine.
 set -euo pipefail
 
 cache="${DRILL_CACHE_DIR:-$HOME/.cache/cdtn-recovery-drill}"
@@ -59,6 +62,11 @@ else
     sleep 0.1
   done
   answers || { kill "$pid" 2>/dev/null || true; fail "podman service did not answer on $sock after 10 s; log: $dir/service.log"; }
+fi
+if [ -n "${PODMAN_USER_PID:-}" ]; then
+  mkdir -p "$dir/users"
+  touch "$dir/users/$PODMAN_USER_PID"
+  [ "$started" = 1 ] && touch "$dir/owned"
 fi
 
 cat <<EOF

@@ -2,11 +2,27 @@
 # Stops what scripts/podman-setup.sh started: removes every container labelled
 # org.testcontainers=true (Ryuk is disabled on Podman, so nothing else reaps them), then ends the
 # podman service by its PID. Usage: scripts/podman-teardown.sh [pid]  (default: the recorded one)
+#   or scripts/podman-teardown.sh --leave <user pid>: unregisters a user of the service (see
+#   podman-setup.sh) and tears down only when no other user is alive and a user had started it.
 set -euo pipefail
 
 cache="${DRILL_CACHE_DIR:-$HOME/.cache/cdtn-recovery-drill}"
 dir="$cache/podman"
 export CONTAINERS_CONF="${CONTAINERS_CONF:-$dir/containers.conf}"
+
+if [ "${1:-}" = --leave ]; then
+  exec 9>"$dir/setup.lock"
+  flock 9
+  rm -f "$dir/users/${2:?usage: podman-teardown.sh --leave <pid>}"
+  for user in "$dir"/users/*; do
+    [ -e "$user" ] || continue
+    kill -0 "${user##*/}" 2>/dev/null && exit 0 # another command still uses the service
+    rm -f "$user"
+  done
+  [ -f "$dir/owned" ] || exit 0 # started by hand: left running
+  rm -f "$dir/owned"
+  set --
+fi
 pid="${1:-$(cat "$dir/podman.pid" 2>/dev/null || true)}"
 
 ids="$(podman ps -aq --filter label=org.testcontainers=true 2>/dev/null || true)"

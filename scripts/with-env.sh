@@ -3,7 +3,8 @@
 # Node >= 22 (bootstrapped from the npm registry when the system's is older), node_modules, and a
 # container engine: the Docker engine if one answers, else Podman (scripts/podman-setup.sh) with
 # the local images built from images/ (DRILL_PG_IMAGE / DRILL_SEARCH_IMAGE point at them). A
-# podman service started here is stopped by its PID when the command ends (also on Ctrl-C).
+# podman service started here is stopped by its PID when the last command using it ends (also on
+# Ctrl-C); commands running at the same time share it.
 # Usage: scripts/with-env.sh npm test | scripts/with-env.sh npm run drill
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -43,13 +44,14 @@ engine_kind() {
 }
 
 kind="$(engine_kind)"
-if [ -z "$kind" ]; then
-  eval "$(scripts/podman-setup.sh)"
-  if [ "$PODMAN_SERVICE_STARTED" = 1 ]; then
-    trap 'scripts/podman-teardown.sh "$PODMAN_SERVICE_PID"' EXIT
-    trap 'exit 130' INT
-    trap 'exit 143' TERM
-  fi
+podman_sock="unix://$cache/podman/podman.sock"
+# No engine, or the project's own Podman service: use it as a registered user; the last user to
+# leave stops a service that one of them started (another command may still be running on it).
+if [ -z "$kind" ] || [ "${DOCKER_HOST:-}" = "$podman_sock" ]; then
+  eval "$(PODMAN_USER_PID=$$ scripts/podman-setup.sh)"
+  trap 'scripts/podman-teardown.sh --leave $$' EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
   kind=podman
 fi
 if [ "$kind" = podman ]; then
