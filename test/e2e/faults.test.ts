@@ -48,6 +48,11 @@ async function scenarioRun(
   return run;
 }
 
+/** tt2 and its dependent on a given backup, through the CLI's flags (`run --backup --manifest`). */
+function backupRun(backup: { dumpPath: string; manifestPath: string }): string[] {
+  return ['--only', 'tt2,tt3', '--backup', backup.dumpPath, '--manifest', backup.manifestPath];
+}
+
 /** A port nothing listens on (taken, then released): connections to it are refused. */
 async function closedPortUrl(): Promise<string> {
   const server = createServer();
@@ -60,15 +65,7 @@ async function closedPortUrl(): Promise<string> {
 describe('a corrupted backup', () => {
   it('fails tt2 naming the dump and its SHA-256', { timeout: RUN_TIMEOUT_MS }, async () => {
     const backup = await corruptedBackup(join(root, 'corrupted'), fixture);
-    // Through the CLI's flags: `run --backup <dump> --manifest <file>` drills any backup.
-    const run = await scenarioRun('corrupted-backup', [
-      '--only',
-      'tt2,tt3',
-      '--backup',
-      backup.dumpPath,
-      '--manifest',
-      backup.manifestPath,
-    ]);
+    const run = await scenarioRun('corrupted-backup', backupRun(backup));
     expectFailedAt(run, plan, {
       taskId: 'tt2',
       selected: ['tt2', 'tt3'],
@@ -87,14 +84,7 @@ describe('a manifest that does not match the dump', () => {
         (entry) => entry.rowCount > 0 && !/^(public|auth|audit|contribution)\./.test(entry.name),
       )!.name;
       const backup = await mismatchedManifest(join(root, 'mismatched'), fixture, table);
-      const run = await scenarioRun('mismatched-manifest', [
-        '--only',
-        'tt2,tt3',
-        '--backup',
-        backup.dumpPath,
-        '--manifest',
-        backup.manifestPath,
-      ]);
+      const run = await scenarioRun('mismatched-manifest', backupRun(backup));
       expectFailedAt(run, plan, {
         taskId: 'tt2',
         selected: ['tt2', 'tt3'],
