@@ -33,4 +33,4 @@ export {
   type FillPackageCacheOptions,
 } from './package-cache.ts';
 export { getNpmRegistryUrl, getRegistryUrl, type RegistryOptions } from './registry-options.ts';
-export { prepareServedRegistry, type ServedRegistry } from './served-registry.ts';
+export { prepareServedRegistry, SERVED_REGISTRY_URL, type ServedRegistry } from './served-registry.ts';

@@ -51,7 +51,7 @@ beforeAll(async () => {
     `INSERT INTO auth.users (id, email, name, role) VALUES ($1, 'codedutravailnumerique@travail.gouv.fr', 'Drill', 'super')`,
     [DRILL_ADMIN_ID],
   );
-  await ingestPackages(pool);
+  await ingestPackages(pool, { registry: { url: registry.registryUrl } });
   registry.server.close(); // the export talks to nothing outside but PostgreSQL and the engine
   registry = undefined;
   engine = await startTestSearchEngine();

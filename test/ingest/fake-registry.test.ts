@@ -50,7 +50,10 @@ describe('fake registry (msw)', () => {
     registry.server.use(
       http.get(`${registry.registryUrl}/:scope/:name/latest`, () => new HttpResponse(null, { status: 503 })),
     );
-    const served = await prepareServedRegistry({ latest: {} }, { registry: { retries: 0 } });
+    const served = await prepareServedRegistry(
+      { latest: {} },
+      { registry: { url: registry.registryUrl, retries: 0 } },
+    );
     expect(served.latest[LEGI]).toBe((await getCachedVersions(LEGI)).at(-1));
     expect(served.warnings).toHaveLength(4);
     expect(served.warnings[0]).toMatch(
@@ -60,7 +63,10 @@ describe('fake registry (msw)', () => {
 
   it('fails when a pinned version can be neither found in the cache nor downloaded', async () => {
     await expect(
-      prepareServedRegistry({ latest: { [LEGI]: '0.0.1' } }, { registry: { retries: 0 } }),
+      prepareServedRegistry(
+        { latest: { [LEGI]: '0.0.1' } },
+        { registry: { url: registry.registryUrl, retries: 0 } },
+      ),
     ).rejects.toThrow(`tt3: ${LEGI}: GET ${registry.registryUrl}/${LEGI}/0.0.1 answered 404, expected 200`);
   });
 });
