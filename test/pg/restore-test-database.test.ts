@@ -10,7 +10,6 @@ import {
   scratchDatabaseName,
   verifyTables,
   withClient,
-  type RestoreTestDatabase,
 } from '../../src/pg/index.ts';
 import type { PgEndpoint } from '../../src/env/index.ts';
 import {
@@ -116,11 +115,7 @@ describe('the restore test of a cluster run', () => {
     const runId = 'restore-test-failed';
     const truncated = `${t.dir}/truncated.dump`;
     await writeTruncatedDump(t.fixture.dumpPath, truncated, 0.5);
-    let scratch: RestoreTestDatabase | undefined = await openRestoreTestDatabase(
-      'same-server',
-      endpoint,
-      runId,
-    );
+    const scratch = await openRestoreTestDatabase('same-server', endpoint, runId);
     await expect(
       restoreIntoDatabase({
         dumpPath: truncated,
@@ -133,7 +128,6 @@ describe('the restore test of a cluster run', () => {
       }),
     ).rejects.toThrow(/^tt2: /);
     await scratch.dispose();
-    scratch = undefined;
     expect(await databases()).not.toContain(scratchDatabaseName(runId));
 
     // A drill killed after creating it: the database is there, and the CLI's safety net drops it.
