@@ -4,6 +4,8 @@
 //   DRILL_ADMIN_NAMESPACE   namespace of cdtn-admin: CronJob, Jobs, Lease (default: the context's)
 //   DRILL_JOB_TIMEOUT_MS    limit of the wait for the manual job (default: its activeDeadlineSeconds + 60 s)
 //   DRILL_ALLOW_JOB         1: the job may be created (set by the cluster safety check from --allow-job)
+//   DRILL_REPLACE_FINISHED_JOB  1: a finished cron-ingester-manual may be deleted to create the new one
+//                           (set by the cluster safety check from --replace-finished-job)
 import { z } from 'zod';
 import { K8sError } from './k8s-error.ts';
 import type { KubeClientOptions } from './kube-client.ts';
@@ -11,14 +13,18 @@ import type { KubeClientOptions } from './kube-client.ts';
 export interface K8sConfig extends KubeClientOptions {
   jobTimeoutMs?: number;
   allowJob: boolean;
+  replaceFinishedJob: boolean;
 }
 
 const optionalText = z.string().min(1).optional();
+const flag = z.enum(['', '0', '1', 'true', 'false']).optional();
+const isSet = (value: z.infer<typeof flag>) => value === '1' || value === 'true';
 const schema = z.object({
   DRILL_KUBE_CONTEXT: optionalText,
   DRILL_ADMIN_NAMESPACE: optionalText,
   DRILL_JOB_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
-  DRILL_ALLOW_JOB: z.enum(['', '0', '1', 'true', 'false']).optional(),
+  DRILL_ALLOW_JOB: flag,
+  DRILL_REPLACE_FINISHED_JOB: flag,
 });
 
 export function readK8sConfig(env: Record<string, string | undefined> = process.env): K8sConfig {
@@ -35,6 +41,7 @@ export function readK8sConfig(env: Record<string, string | undefined> = process.
     ...(value.DRILL_KUBE_CONTEXT ? { context: value.DRILL_KUBE_CONTEXT } : {}),
     ...(value.DRILL_ADMIN_NAMESPACE ? { namespace: value.DRILL_ADMIN_NAMESPACE } : {}),
     ...(value.DRILL_JOB_TIMEOUT_MS ? { jobTimeoutMs: value.DRILL_JOB_TIMEOUT_MS } : {}),
-    allowJob: value.DRILL_ALLOW_JOB === '1' || value.DRILL_ALLOW_JOB === 'true',
+    allowJob: isSet(value.DRILL_ALLOW_JOB),
+    replaceFinishedJob: isSet(value.DRILL_REPLACE_FINISHED_JOB),
   };
 }
