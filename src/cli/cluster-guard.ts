@@ -15,12 +15,16 @@ export const CLUSTER_OPTIONS: Record<string, OptionSpec> = {
   'allow-restore': { type: 'boolean' },
   'allow-export-prod': { type: 'boolean' },
   'allow-job': { type: 'boolean' },
+  'replace-finished-job': { type: 'boolean' },
 };
 
 export const CLUSTER_USAGE = `  --confirm <ctx>    cluster: allow writes; must name the kubeconfig's current context
   --allow-restore    cluster, with --confirm: pg_restore over a database that holds data (tt2)
   --allow-export-prod  cluster, with --confirm: export to the production index (tt5)
-  --allow-job        cluster, with --confirm: create the cron-ingester-manual Job (tt3)`;
+  --allow-job        cluster, with --confirm: create the cron-ingester-manual Job (tt3); refused while
+                     an ingestion Job runs or cron-ingester-manual exists
+  --replace-finished-job  cluster, with --confirm and --allow-job: delete a finished
+                     cron-ingester-manual before creating the new one (a running one is always refused)`;
 
 /** The cluster flags make no sense on the ephemeral target: its drills own everything they touch. */
 export function clusterOptionProblems(options: ParsedOptions, target: string): OptionProblem[] {
@@ -50,6 +54,7 @@ export function prepareClusterGuard(options: ParsedOptions, dryRun: boolean): Cl
       allowRestore: options['allow-restore'] === true,
       allowExportProd: options['allow-export-prod'] === true,
       allowJob: options['allow-job'] === true,
+      replaceFinishedJob: options['replace-finished-job'] === true,
       dryRun,
     },
     kubeconfigContexts(client.config),

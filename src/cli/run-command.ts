@@ -28,7 +28,7 @@ import { EXIT, type ExitCode } from './exit-codes.ts';
 export const RUN_USAGE = `cdtn-drill run [--target ephemeral|cluster] [--runbook <file>] [--drills <dir>] [--only <ids>]
                [--from <id>] [--dry-run] [--enforce-budget] [--strict] [--reports <dir>] [--no-env]
                [--backup <dump>] [--manifest <manifest.json>]
-               [--confirm <context> [--allow-restore] [--allow-export-prod] [--allow-job]]
+               [--confirm <context> [--allow-restore] [--allow-export-prod] [--allow-job [--replace-finished-job]]]
   --target <t>       ephemeral (default: Testcontainers + msw) or cluster (a real cluster)
   --runbook <file>   runbook Markdown page (default: fixtures/runbook/plan-de-reprise.md)
   --drills <dir>     directory of the drill files <id>.<slug>.drill.ts (default: drills)

@@ -2,12 +2,12 @@
 // names the kubeconfig's current context, and each destructive step also needs its own flag.
 // The decision says which actions may run, lists every one with why (for --dry-run), and gives the
 // environment the drills must see: the confirmations the step modules read (DRILL_ALLOW_CLEAN,
-// DRILL_CONFIRM_EXPORT, DRILL_ALLOW_JOB, …) are set from the flags alone, and removed otherwise, so a
+// DRILL_CONFIRM_EXPORT, DRILL_ALLOW_JOB, DRILL_REPLACE_FINISHED_JOB, …) are set from the flags alone, and removed otherwise, so a
 // variable left in the shell can never turn a read-only run into a writing one.
 import type { KubeConfig } from '@kubernetes/client-node';
 import { SafetyError } from './safety-error.ts';
 
-export type ClusterAction = 'restore' | 'export-prod' | 'create-job';
+export type ClusterAction = 'restore' | 'export-prod' | 'create-job' | 'replace-finished-job';
 
 export interface ClusterSafetyOptions {
   /** --confirm <context> */
@@ -18,6 +18,8 @@ export interface ClusterSafetyOptions {
   allowExportProd?: boolean;
   /** --allow-job: create the cron-ingester-manual Job from the CronJob. */
   allowJob?: boolean;
+  /** --replace-finished-job (with --allow-job): delete a finished cron-ingester-manual to create the new one. */
+  replaceFinishedJob?: boolean;
   /** --dry-run: list the actions, run none. */
   dryRun?: boolean;
 }
@@ -85,6 +87,12 @@ const STEPS: {
     option: 'allowJob',
     description: 'create Job cron-ingester-manual from CronJob cron-ingester (tt3)',
   },
+  {
+    action: 'replace-finished-job',
+    flag: '--replace-finished-job',
+    option: 'replaceFinishedJob',
+    description: 'delete a finished Job cron-ingester-manual before creating the new one (tt3)',
+  },
 ];
 
 /** Confirmations read by the step modules; only this function decides their values in cluster mode. */
@@ -94,6 +102,7 @@ export const CONFIRMATION_ENV = [
   'DRILL_CONFIRM_EXPORT',
   'DRILL_CONFIRM_INDEX_PROBE',
   'DRILL_ALLOW_JOB',
+  'DRILL_REPLACE_FINISHED_JOB',
 ] as const;
 
 export function checkClusterSafety(
@@ -120,6 +129,10 @@ export function checkClusterSafety(
       if (options[step.option])
         problems.push(`${step.flag} needs --confirm <context>: without it the run is read-only`);
   }
+  if (options.replaceFinishedJob && !options.allowJob)
+    problems.push(
+      '--replace-finished-job needs --allow-job: it only says what to do with a finished cron-ingester-manual when the job is created',
+    );
   if (problems.length > 0 || current === undefined) return { ok: false, problems };
 
   const dryRun = options.dryRun ?? false;
@@ -163,6 +176,7 @@ export function checkClusterSafety(
         : undefined,
       DRILL_CONFIRM_INDEX_PROBE: writing ? env.DRILL_CONFIRM_INDEX_PROBE : undefined,
       DRILL_ALLOW_JOB: runs('create-job') ? '1' : undefined,
+      DRILL_REPLACE_FINISHED_JOB: runs('replace-finished-job') ? '1' : undefined,
     },
   };
 }
