@@ -1,6 +1,9 @@
-// Entry of `cdtn-drill`: dispatches to a command and maps errors to exit statuses.
+// Entry of `cdtn-drill`: dispatches to a command and maps errors to exit statuses. Everything the
+// command prints, errors included, is redacted like the report files (consoleRedaction).
+import { inspect } from 'node:util';
 import { CoverageError } from '../run/index.ts';
 import { K8sError } from '../k8s/index.ts';
+import { consoleRedaction } from '../report/evidence/index.ts';
 import { RunbookError } from '../runbook/index.ts';
 import { SafetyError } from '../safety/index.ts';
 import { UsageError } from './command-options.ts';
@@ -37,6 +40,7 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
     );
     return EXIT.usage;
   }
+  const restoreConsole = consoleRedaction.install();
   try {
     return await command.run(rest);
   } catch (error) {
@@ -55,6 +59,10 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
       process.stderr.write(`cdtn-drill ${name}: ${error.message}\n`);
       return EXIT.failed;
     }
-    throw error;
+    // Not left to Node: it would print the error past the redaction.
+    process.stderr.write(`cdtn-drill ${name}: ${inspect(error)}\n`);
+    return EXIT.failed;
+  } finally {
+    restoreConsole();
   }
 }

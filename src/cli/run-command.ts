@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { DrillRunContext } from '../drill/run-context.ts';
 import type { DrillTarget } from '../env/drill-env.ts';
 import { DrillReporter } from '../report/index.ts';
-import { ConsoleLogRecorder } from '../report/evidence/index.ts';
+import { ConsoleLogRecorder, consoleRedaction } from '../report/evidence/index.ts';
 import { ProgressReporter } from '../report/progress/index.ts';
 import { DEFAULT_RUNBOOK_PATH, formatSeconds, loadPlan, type Plan } from '../runbook/index.ts';
 import {
@@ -131,6 +131,7 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
         reporter,
         new ProgressReporter({ context }),
         new ConsoleLogRecorder({ runDir: context.options.runReportDir }),
+        consoleRedaction,
       ],
       ...(signal === undefined ? {} : { signal }),
     });
