@@ -53,7 +53,7 @@ async function runManualJob(replaceFinished: boolean): Promise<JobResult> {
     cronJob: CRON_JOB,
     jobName: JOB_NAME,
     replaceFinished,
-    ...(config.namespace ? { namespace: config.namespace } : {}),
+    namespace: config.namespace,
     ...(config.jobTimeoutMs ? { timeoutMs: config.jobTimeoutMs } : {}),
   });
   const seconds = (job.completionTime!.getTime() - job.startTime!.getTime()) / 1000;
