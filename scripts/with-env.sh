@@ -21,6 +21,7 @@ if [ "$(node_major)" -lt 22 ]; then
 fi
 
 cd "$root"
+. scripts/process-identity.sh
 # Java 17 and Maven run the search engine and the Kubernetes test API server (jars from Maven
 # Central); Chromium renders the HTML report in its test.
 scripts/apt-ensure.sh with-env "$cache/apt.log" openjdk-17-jdk-headless maven chromium
@@ -49,7 +50,10 @@ podman_sock="unix://$cache/podman/podman.sock"
 # leave stops a service that one of them started (another command may still be running on it).
 if [ -z "$kind" ] || [ "${DOCKER_HOST:-}" = "$podman_sock" ]; then
   eval "$(PODMAN_USER_PID=$$ scripts/podman-setup.sh)"
-  trap 'scripts/podman-teardown.sh --leave $$' EXIT
+  # Every container this command starts carries its session (src/env SESSION_LABEL): the teardown
+  # removes those and no one else's.
+  export DRILL_SESSION="${DRILL_SESSION:-$$-$(process_start_time $$)}"
+  trap 'scripts/podman-teardown.sh --session "$DRILL_SESSION" --leave $$' EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
   kind=podman
