@@ -5,9 +5,9 @@
 import { connectDrillEnv, type DrillEnvDescriptor } from '../env/index.ts';
 import { startExportService } from '../export/index.ts';
 import { loadIngestConfig, prepareServedRegistry } from '../ingest/index.ts';
-import { startLocalCluster } from '../k8s/index.ts';
 import { buildBackupFixture } from '../pg/index.ts';
 import { createIngestJob } from './ingest-job.ts';
+import { startLocalCluster } from './start-local-cluster.ts';
 
 export interface EphemeralServices {
   /** Variables the drills read (DRILL_BACKUP, DRILL_MANIFEST, DRILL_EXPORT_URL, KUBECONFIG, …). */

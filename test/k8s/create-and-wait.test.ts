@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   createJobFromCronJob,
   cronIngesterManifest,
-  startJobController,
   waitForJob,
   withDrillLease,
-  type JobWorkContext,
   type KubeClient,
 } from '../../src/k8s/index.ts';
+import { startJobController, type JobWorkContext } from '../../src/ephemeral/job-controller.ts';
 import type { V1Job } from '@kubernetes/client-node';
 import { clientInNewNamespace, createCronIngester, useTestApiServer } from './fixtures.ts';
 

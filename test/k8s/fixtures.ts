@@ -2,12 +2,11 @@
 // failure), and a namespace per test.
 import { afterAll, beforeAll } from 'vitest';
 import {
-  loadKubeClient,
   startTestApiServer,
-  type KubeClient,
   type StartedTestApiServer,
   type TestApiServerOptions,
-} from '../../src/k8s/index.ts';
+} from '../../src/ephemeral/start-test-api-server.ts';
+import { loadKubeClient, type KubeClient } from '../../src/k8s/index.ts';
 
 export { createCronIngester } from '../../src/k8s/index.ts';
 
