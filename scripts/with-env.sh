@@ -5,6 +5,8 @@
 #   cluster  `npm run drill:prod`: + the PostgreSQL client tools at the server's major version;
 #   drill    `npm run drill`: + Java 17 and Maven (the search engine and the Kubernetes test API
 #            server run from Maven Central jars), a container engine and the images the drill runs;
+#            the inputs it needs no engine for (src/ephemeral/prepare-inputs.ts) are prepared
+#            meanwhile;
 #   full     anything else (the tests, the bench): + Chromium (the HTML report's test), actionlint
 #            (the workflow's test) and every image of images/.
 # The engine is the Docker engine if one answers, else Podman (scripts/podman-setup.sh) with the local
@@ -87,6 +89,14 @@ engine_kind() {
   case "$version" in *Podman*) echo podman ;; *) echo docker ;; esac
 }
 
+if [ "$setup" = drill ]; then
+  # The drill's inputs that need no engine are prepared alongside the engine and the images.
+  prepare_log="$cache/prepare-inputs.log"
+  mkdir -p "$cache"
+  node --input-type=module -e "import { prepareEphemeralInputs } from './src/ephemeral/prepare-inputs.ts';
+    await prepareEphemeralInputs(console.error)" >"$prepare_log" 2>&1 &
+  prepare_pid=$!
+fi
 if wants drill; then
   kind="$(engine_kind)"
   podman_sock="unix://$cache/podman/podman.sock"
@@ -116,6 +126,14 @@ if wants drill; then
       export DRILL_SEARCH_IMAGE="${DRILL_SEARCH_IMAGE:-$(local_image opensearch)}"
     fi
   fi
+fi
+
+if [ -n "${prepare_pid:-}" ]; then
+  await_inputs() {
+    wait "$prepare_pid" || echo "with-env: preparing the drill's inputs failed; the drill tries again (log: $prepare_log)" >&2
+    grep -E ': [0-9.]+ s$' "$prepare_log" | sed 's/^/  /' >&2 || true
+  }
+  step "backup fixture, tt3's data packages, test API jars (alongside the images)" await_inputs
 fi
 
 # Not exec: the EXIT trap above must run after the command.
