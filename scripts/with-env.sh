@@ -136,5 +136,11 @@ if [ -n "${prepare_pid:-}" ]; then
   step "backup fixture, tt3's data packages, test API jars (alongside the images)" await_inputs
 fi
 
-# Not exec: the EXIT trap above must run after the command.
-"$@"
+# Not exec: the EXIT trap above must run after the command. A signal that also ends the reader of our
+# output (Ctrl-C on `… | tee`) must not cost the teardown: this shell ignores SIGPIPE (bash's
+# "Terminated" notice to a closed pipe would end it before its traps), the command does not.
+trap '' PIPE
+(
+  trap - PIPE
+  exec "$@"
+)
