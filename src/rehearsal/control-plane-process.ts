@@ -1,0 +1,75 @@
+// One binary of the control plane run as a child process: its output goes to a log file in the run
+// directory, and stop() signals its PID only while /proc/<pid>/cmdline is still the command it
+// started (a PID can be reused once the process is gone).
+import { spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+
+export interface ControlPlaneProcess {
+  readonly name: string;
+  readonly pid: number;
+  readonly logPath: string;
+  /** The exit code or signal, once the process has ended. */
+  readonly exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  readLastLogLines(count?: number): Promise<string[]>;
+  /** SIGTERM, then SIGKILL after the grace period; resolves when the process has ended. */
+  stop(graceMs?: number): Promise<void>;
+  /** SIGKILL at once, synchronously (for process exit, when nothing can be awaited). */
+  kill(): void;
+}
+
+const STOP_GRACE_MS = 10_000;
+
+export function startControlPlaneProcess(
+  binary: string,
+  args: string[],
+  logPath: string,
+): ControlPlaneProcess {
+  const log = openSync(logPath, 'a');
+  const child = spawn(binary, args, { stdio: ['ignore', log, log] });
+  closeSync(log);
+  if (child.pid === undefined) throw new Error(`${binary} did not start (no PID)`);
+  const pid = child.pid;
+  const cmdline = [binary, ...args].join('\0') + '\0';
+  let exit: ControlPlaneProcess['exit'];
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      exit = { code, signal };
+      resolve();
+    }),
+  );
+  // Spawn errors (ENOENT, EACCES) arrive as an event; the exit that follows reports them.
+  child.once('error', () => undefined);
+  const isStillOurs = (): boolean => {
+    if (exit !== undefined) return false;
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8') === cmdline;
+    } catch {
+      return false;
+    }
+  };
+  const signal = (name: NodeJS.Signals): void => {
+    if (isStillOurs()) process.kill(pid, name);
+  };
+  return {
+    name: basename(binary),
+    pid,
+    logPath,
+    get exit() {
+      return exit;
+    },
+    async readLastLogLines(count = 20) {
+      const text = await readFile(logPath, 'utf8').catch(() => '');
+      return text.trimEnd().split('\n').slice(-count);
+    },
+    async stop(graceMs = STOP_GRACE_MS) {
+      if (!isStillOurs()) return;
+      process.kill(pid, 'SIGTERM');
+      const timer = setTimeout(() => signal('SIGKILL'), graceMs);
+      await exited;
+      clearTimeout(timer);
+    },
+    kill: () => signal('SIGKILL'),
+  };
+}
