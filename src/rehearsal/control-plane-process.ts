@@ -1,6 +1,8 @@
 // One binary of the control plane run as a child process: its output goes to a log file in the run
 // directory, and stop() signals its PID only while /proc/<pid>/cmdline is still the command it
-// started (a PID can be reused once the process is gone).
+// started (a PID can be reused once the process is gone). It is started through setpriv
+// (util-linux), which execs it with a parent-death signal: should the process that started it be
+// killed outright, it is killed too (its data are throwaway) rather than living on.
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -27,10 +29,13 @@ export function startControlPlaneProcess(
   logPath: string,
 ): ControlPlaneProcess {
   const log = openSync(logPath, 'a');
-  const child = spawn(binary, args, { stdio: ['ignore', log, log] });
+  const child = spawn('setpriv', ['--pdeathsig', 'KILL', '--', binary, ...args], {
+    stdio: ['ignore', log, log],
+  });
   closeSync(log);
-  if (child.pid === undefined) throw new Error(`${binary} did not start (no PID)`);
+  if (child.pid === undefined) throw new Error(`${binary} did not start: cannot run setpriv (util-linux)`);
   const pid = child.pid;
+  // what setpriv execs: the PID stays, the command line becomes the binary's
   const cmdline = [binary, ...args].join('\0') + '\0';
   let exit: ControlPlaneProcess['exit'];
   const exited = new Promise<void>((resolve) =>

@@ -1,18 +1,23 @@
 // The control plane itself: it answers with the pinned version, starts in seconds within a memory
-// budget, stop() leaves no process and no run directory, and a component that dies fails the
-// start with its own log lines.
+// budget, stop() leaves no process and no run directory, neither does a killed runner leave a
+// process, and a component that dies fails the start with its own log lines.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VersionApi } from '@kubernetes/client-node';
 import { describe, expect, inject, it } from 'vitest';
+import { pollUntil } from '../../src/env/index.ts';
 import { loadKubeConfig } from '../../src/k8s/index.ts';
 import { startControlPlane, type StartedControlPlane } from '../../src/rehearsal/index.ts';
 import { useControlPlane } from './fixtures.ts';
 
 const controlPlane = useControlPlane();
 const VERSIONS = join(import.meta.dirname, '../../images/k8s/versions.env');
+const RUNNER = join(import.meta.dirname, 'start-control-plane-and-wait.ts');
 
 async function pinnedVersion(): Promise<string> {
   const pinned = /^KUBERNETES_VERSION=(\S+)$/m.exec(await readFile(VERSIONS, 'utf8'))?.[1];
@@ -25,7 +30,15 @@ function rssMiB(pid: number): number {
   return Math.round(Number(kiB) / 1024);
 }
 
-const isAlive = (pid: number): boolean => existsSync(`/proc/${pid}`);
+/** Running: it exists and is not a zombie (an orphan's exit may wait for init to reap it). */
+function isAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}
 
 describe('startControlPlane', () => {
   it('answers /version with the version pinned in images/k8s/versions.env', async () => {
@@ -62,6 +75,31 @@ describe('startControlPlane', () => {
     expect(stopped.processes.map((process) => isAlive(process.pid))).toEqual([false, false, false]);
     expect(stopped.processes.every((process) => process.exit !== undefined)).toBe(true);
     expect(existsSync(stopped.runDir)).toBe(false);
+  });
+
+  it('leaves no component running when the process that started it is killed with SIGKILL', async () => {
+    const runner = spawn(process.execPath, [RUNNER, inject('kubernetesBinDir')], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const [line] = (await once(createInterface({ input: runner.stdout }), 'line')) as [string];
+    const { pids, runDir } = JSON.parse(line) as { pids: number[]; runDir: string };
+    try {
+      expect(pids.map(isAlive)).toEqual([true, true, true]);
+      runner.kill('SIGKILL');
+      await pollUntil(
+        async () => {
+          if (pids.some(isAlive)) throw new Error(`still running: ${pids.filter(isAlive).join(', ')}`);
+        },
+        {
+          timeoutMs: 20_000,
+          onTimeout: (last) => new Error('components outlived their runner', { cause: last }),
+        },
+      );
+    } finally {
+      runner.kill('SIGKILL');
+      // what the killed runner could not remove
+      await rm(runDir, { recursive: true, force: true });
+    }
   });
 
   it('fails a start whose etcd exits, quoting its log, and removes the run directory', async () => {
