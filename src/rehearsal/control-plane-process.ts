@@ -28,15 +28,17 @@ export function startControlPlaneProcess(
   args: string[],
   logPath: string,
 ): ControlPlaneProcess {
+  const command = [binary, ...args];
+  const launcher = ['setpriv', '--pdeathsig', 'KILL', '--'];
   const log = openSync(logPath, 'a');
-  const child = spawn('setpriv', ['--pdeathsig', 'KILL', '--', binary, ...args], {
+  const child = spawn(launcher[0] as string, [...launcher.slice(1), ...command], {
     stdio: ['ignore', log, log],
   });
   closeSync(log);
   if (child.pid === undefined) throw new Error(`${binary} did not start: cannot run setpriv (util-linux)`);
   const pid = child.pid;
-  // what setpriv execs: the PID stays, the command line becomes the binary's
-  const cmdline = [binary, ...args].join('\0') + '\0';
+  // setpriv execs the binary under the same PID: the command line is setpriv's, then the binary's
+  const cmdlines = [[...launcher, ...command], command].map((words) => words.join('\0') + '\0');
   let exit: ControlPlaneProcess['exit'];
   const exited = new Promise<void>((resolve) =>
     child.once('exit', (code, signal) => {
@@ -49,7 +51,7 @@ export function startControlPlaneProcess(
   const isStillOurs = (): boolean => {
     if (exit !== undefined) return false;
     try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8') === cmdline;
+      return cmdlines.includes(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
     } catch {
       return false;
     }
