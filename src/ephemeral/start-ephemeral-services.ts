@@ -12,6 +12,8 @@ import { createIngestJob } from './ingest-job.ts';
 export interface EphemeralServices {
   /** Variables the drills read (DRILL_BACKUP, DRILL_MANIFEST, DRILL_EXPORT_URL, KUBECONFIG, …). */
   variables: Record<string, string>;
+  /** Seconds spent building the backup fixture (absent for a given backup), and on the rest. */
+  timings: { fixtureSeconds?: number; servicesSeconds: number };
   stop(): Promise<void>;
 }
 
@@ -25,10 +27,13 @@ export async function startEphemeralServices(
   const stop = async (): Promise<void> => {
     for (const step of stops.reverse()) await step();
   };
+  const started = performance.now();
+  let fixtureSeconds: number | undefined;
   try {
     // A backup named by the user (--backup/--manifest) is drilled as it is; otherwise the fixture.
     if (env.DRILL_BACKUP === undefined && env.DRILL_MANIFEST === undefined) {
       const fixture = await buildBackupFixture({ signal: options.signal, log: options.log });
+      fixtureSeconds = (performance.now() - started) / 1000;
       variables.DRILL_BACKUP = fixture.dumpPath;
       variables.DRILL_MANIFEST = fixture.manifestPath;
     }
@@ -48,7 +53,9 @@ export async function startEphemeralServices(
       DRILL_KUBE_CONTEXT: cluster.context,
       DRILL_ADMIN_NAMESPACE: cluster.namespace,
     });
-    return { variables, stop };
+    const servicesSeconds = (performance.now() - started) / 1000 - (fixtureSeconds ?? 0);
+    const timings = { ...(fixtureSeconds === undefined ? {} : { fixtureSeconds }), servicesSeconds };
+    return { variables, timings, stop };
   } catch (error) {
     await stop();
     throw error;

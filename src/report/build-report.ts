@@ -2,7 +2,9 @@
 import type { TestModule } from 'vitest/node';
 import type { DrillRunContext } from '../drill/run-context.ts';
 import { drillFileTaskId } from '../run/drill-files.ts';
+import type { SetupTimings } from '../drill/run-context.ts';
 import { actualCriticalPathSeconds } from './critical-path.ts';
+import { measureRecoveryObjectives } from './recovery-objectives.ts';
 import type { DrillRunRecord, TaskRecord, Verdict } from './report-record.ts';
 import { readTaskResult, type TaskResult } from './task-result.ts';
 
@@ -13,6 +15,10 @@ export interface BuildReportInput {
   runErrors: readonly { message: string }[];
   startedAt: Date;
   finishedAt: Date;
+  /** What the global setup spent before the first task (absent when it started nothing). */
+  setup?: SetupTimings | undefined;
+  /** The versions the run recorded: tt3's tell what the ingestion brought back. */
+  versions?: Readonly<Record<string, string>>;
 }
 
 export function buildReport({
@@ -21,6 +27,8 @@ export function buildReport({
   runErrors,
   startedAt,
   finishedAt,
+  setup,
+  versions = {},
 }: BuildReportInput): DrillRunRecord {
   const { plan, options, selectedIds } = context;
   const moduleOf = new Map(modules.map((module) => [drillFileTaskId(module.moduleId), module]));
@@ -39,6 +47,8 @@ export function buildReport({
       section: task.section,
       estimateSeconds: task.estimateSeconds,
       actualSeconds: secondsBetween(result.startedAt, result.endedAt),
+      ...(result.startedAt === undefined ? {} : { startedAt: new Date(result.startedAt).toISOString() }),
+      ...(result.endedAt === undefined ? {} : { endedAt: new Date(result.endedAt).toISOString() }),
       status: result.status,
       assertions: result.assertions.length,
       skippedAssertions: result.assertions
@@ -69,6 +79,13 @@ export function buildReport({
       verdict,
       tasks,
       lint: plan.lint,
+      recovery: measureRecoveryObjectives({
+        tasks,
+        endTaskId: plan.criticalPath.at(-1) ?? plan.tasks.at(-1)!.id,
+        setup,
+        versions,
+      }),
+      versions: { ...versions },
     },
     assertions: planTasks.flatMap((task) => {
       const { assertions, taskFailures } = results.get(task.id) as TaskResult;

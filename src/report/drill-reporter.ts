@@ -55,8 +55,9 @@ export class DrillReporter implements Reporter {
       runErrors: errors,
       startedAt: this.#startedAt,
       finishedAt: new Date(),
+      setup: this.#vitest?.getProjectByName('drills')?.getProvidedContext().drillSetupTimings ?? undefined,
+      versions: await collectVersions(context.options.runReportDir, PROJECT_ROOT),
     });
-    record.report.versions = await collectVersions(context.options.runReportDir, PROJECT_ROOT);
     this.#record = record;
     // Failure messages can quote a connection string or a token: every file is redacted.
     const secrets = runSecrets(this.#vitest);

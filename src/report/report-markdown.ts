@@ -1,6 +1,7 @@
 // report.md: the task table (estimate, actual, ratio, status) and the run's gantt next to the plan's.
 import { formatSeconds } from '../runbook/index.ts';
 import type { Plan } from '../runbook/plan.ts';
+import { describeRpo, describeRto } from './recovery-text.ts';
 import type { DrillReport, TaskRecord } from './report-record.ts';
 
 export function renderReportMarkdown(report: DrillReport, plan: Plan): string {
@@ -10,6 +11,11 @@ export function renderReportMarkdown(report: DrillReport, plan: Plan): string {
     '',
     `Target ${report.target}, runbook \`${report.runbook.path}\`, from ${report.startedAt} to ${report.finishedAt}.`,
     `Total ${budget}; critical path ${formatActual(report.criticalPathSeconds)}.`,
+    '',
+    '## Recovery objectives',
+    '',
+    `- ${describeRto(report.recovery)}`,
+    ...describeRpo(report.recovery).map((line) => `- ${line}`),
     '',
     '| Task | Estimate | Actual | Ratio | Status |',
     '| --- | --- | --- | --- | --- |',

@@ -10,6 +10,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const run = project.getProvidedContext().drillRun;
   project.provide('drillEnv', null);
   project.provide('drillEnvError', null);
+  project.provide('drillSetupTimings', null);
   const refuse = (what: string, error: unknown): undefined => {
     project.provide(
       'drillEnvError',
@@ -30,6 +31,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   };
 
   let environment: StartedEnvironment;
+  const started = performance.now();
   try {
     environment = await startEnvironment({
       target: run.options.target,
@@ -43,6 +45,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     if (controller.signal.aborted) return undefined;
     return refuse(`${run.options.target} environment`, error);
   }
+  const environmentSeconds = (performance.now() - started) / 1000;
   let services: EphemeralServices | undefined;
   if (run.options.target === 'ephemeral') {
     try {
@@ -61,6 +64,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     Object.assign(process.env, services.variables);
   }
   project.provide('drillEnv', environment.descriptor);
+  project.provide('drillSetupTimings', { environmentSeconds, ...services?.timings });
   // Stops the environment once, whichever comes first: the end of the run or a signal (runDrills
   // cancels the run on that signal; the drills then fail fast and teardown waits for this stop).
   let stopping: Promise<void> | undefined;

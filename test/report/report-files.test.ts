@@ -36,6 +36,7 @@ const fixtureTask = (id: string, status: string, extra: Record<string, unknown> 
       : ['runs after the tasks of this run it depends on', 'holds unless the test makes it fail'],
     failures: [],
     warnings: ran ? [`${id} is a fixture`] : [],
+    span: ran,
     measures: ran
       ? [
           { name: 'setupMs', value: 1, unit: 'ms' },
@@ -72,7 +73,11 @@ describe('the drill reporter', () => {
       totalSeconds: 'N',
       criticalPathSeconds: 'N',
       runbook: { ...report.runbook, path: report.runbook.path.endsWith('test/fixtures/runbooks/chain.md') },
-      tasks: report.tasks.map((task) => ({ ...task, actualSeconds: 'N' })),
+      tasks: report.tasks.map(({ startedAt, endedAt, ...task }) => ({
+        ...task,
+        actualSeconds: 'N',
+        span: startedAt !== undefined && Date.parse(endedAt ?? '') >= Date.parse(startedAt),
+      })),
       versions: typeof report.versions?.['harness commit'],
     };
     expect(stripped).toEqual({
@@ -95,6 +100,11 @@ describe('the drill reporter', () => {
         fixtureTask('d1', 'skipped', { skipReason: 'depends on c1, which failed' }),
       ],
       lint: plan.lint,
+      // d1 ends the plan: skipped, so the service was not shown back. A fixture run starts no environment.
+      recovery: {
+        rto: { toTaskId: 'd1', reason: 'd1 did not pass: the service was not shown back' },
+        rpo: { reingested: [] },
+      },
       versions: 'string',
     });
   });
@@ -157,6 +167,11 @@ describe('the drill reporter', () => {
       ['c1 — Restaurer', '1 min', false, false, 'failed'],
       ['d1 — Contrôler', '1 min', true, true, 'skipped: depends on c1, which failed'],
     ]);
+    expect(markdown).toContain(
+      '## Recovery objectives\n\n- RTO not measured: d1 did not pass: the service was not shown back.\n' +
+        '- RPO not measured: no restore measured the age of the backup.\n' +
+        '- The ingestion brought nothing back (no package newer than the backup was re-ingested).\n',
+    );
     const [planned, actual] = [...markdown.matchAll(/```mermaid\n([\s\S]*?)```/g)].map(
       (match) => match[1] ?? '',
     );

@@ -2,6 +2,8 @@
 // for the people who read the run: verdict, budget, timeline, tasks, lint, trend, versions.
 import type { Plan } from '../../runbook/plan.ts';
 import { formatDuration, toHistoryEntry, type HistoryEntry } from '../history/index.ts';
+import type { RecoveryObjectives } from '../recovery-objectives.ts';
+import { describeRpo, describeRto } from '../recovery-text.ts';
 import type { DrillRunRecord } from '../report-record.ts';
 import { renderBudgetGauge } from './budget-gauge.ts';
 import { escapeHtml } from './escape-html.ts';
@@ -33,6 +35,7 @@ export function renderReportHtml({ record, plan, earlierRuns }: ReportHtmlInput)
       report.startedAt,
     )} to ${escapeHtml(report.finishedAt)}.</p>`,
     renderBudgetGauge(report),
+    renderRecovery(report.recovery),
     '<section class="timeline-section"><h2>Timeline</h2>',
     '<p class="legend"><span><i style="background:#b8c4d6"></i>planned</span><span><i style="background:#4a5f85"></i>planned, critical path (◆)</span><span><i style="background:#2f8f4e"></i>actual</span><span><i style="background:#d93025"></i>overrun or failed</span></p>',
     renderTimelineSvg(report.tasks, plan),
@@ -67,6 +70,15 @@ function renderLint({ report }: DrillRunRecord): string {
     items.length === 0
       ? '<p>No lint finding; no task took longer than its estimate.</p>'
       : `<ul>${items.join('')}</ul>`,
+    '</section>',
+  ].join('\n');
+}
+
+function renderRecovery(recovery: RecoveryObjectives): string {
+  const items = [describeRto(recovery), ...describeRpo(recovery)];
+  return [
+    '<section class="recovery"><h2>Recovery objectives</h2>',
+    `<ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`,
     '</section>',
   ].join('\n');
 }

@@ -30,6 +30,8 @@ const report: DrillReport = {
   verdict: 'failed',
   tasks: [task('tt1', 'passed'), task('tt2', 'failed')],
   lint: [],
+  versions: {},
+  recovery: { rto: { toTaskId: 'tp1', reason: 'tp1 was not selected in this run' }, rpo: { reingested: [] } },
 };
 
 async function listen(server: Server): Promise<string> {
