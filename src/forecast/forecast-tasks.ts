@@ -1,0 +1,151 @@
+// Each task's duration on production, from what this run measured.
+import {
+  calibrationFactors,
+  pastForecastErrors,
+  type PastForecastError,
+  type PastRun,
+} from './calibration.ts';
+import { isVolume, type ProductionVolumes, type Volume } from './production-volumes.ts';
+import { WORKLOAD_MODELS, type WorkloadModel } from './workload-models.ts';
+
+export const FORECAST_MODEL =
+  'Linear per task: forecast = fixed + production volume ÷ throughput. The throughput is the volume ' +
+  "this run's volume-driven action handled (pg_restore rows, the cron-ingester job's documents, the " +
+  "export's documents) over that action's time; fixed is the rest of the task's measured time (checks, " +
+  'hooks), measured apart. Calibrated per task by the median of measured ÷ forecast over the cluster ' +
+  'runs in history.jsonl. A task with no volume: the last cluster run measured it, or no forecast.';
+
+export interface MeasuredTask {
+  id: string;
+  status: string;
+  actualSeconds: number;
+  measures: readonly { name: string; value: number; unit: string }[];
+}
+
+export interface TaskForecast {
+  taskId: string;
+  /** volume: the linear model; cluster: the last cluster run's measure; none: see `note`. */
+  basis: 'volume' | 'cluster' | 'none';
+  /** The forecast, calibrated when history allows. */
+  seconds?: number;
+  /** The model's output before calibration (basis volume). */
+  rawSeconds?: number;
+  fixedSeconds?: number;
+  throughput?: { value: number; unit: string };
+  productionVolume?: Volume & { unit: string };
+  calibration?: { factor: number; pairs: number };
+  /** How the figure was made, or why there is none. */
+  note: string;
+}
+
+export interface ForecastTable {
+  model: string;
+  tasks: TaskForecast[];
+  /** Sum of the forecasts (the plan's tasks run one after the other); absent if a task has none. */
+  totalSeconds?: number;
+  pastErrors: PastForecastError[];
+}
+
+export interface ForecastInput {
+  target: string;
+  tasks: readonly MeasuredTask[];
+  volumes: ProductionVolumes;
+  /** Earlier runs (history.jsonl), oldest first; the current run is added by the forecast. */
+  history: readonly PastRun[];
+  runId: string;
+}
+
+export function forecastTasks(input: ForecastInput): ForecastTable {
+  const raw = input.tasks.map((task) => forecastTask(task, input));
+  const current: PastRun = {
+    runId: input.runId,
+    target: input.target,
+    tasks: input.tasks,
+    forecastSeconds: rawForecasts(raw),
+  };
+  const pastErrors = pastForecastErrors([...input.history, current]);
+  const factors = calibrationFactors(pastErrors);
+  const tasks = raw.map((forecast) => {
+    const calibration = factors.get(forecast.taskId);
+    if (forecast.basis !== 'volume' || calibration === undefined) return forecast;
+    return { ...forecast, seconds: forecast.rawSeconds! * calibration.factor, calibration };
+  });
+  const seconds = tasks.map((task) => task.seconds);
+  const complete = seconds.every((value) => value !== undefined);
+  return {
+    model: FORECAST_MODEL,
+    tasks,
+    ...(complete ? { totalSeconds: (seconds as number[]).reduce((a, b) => a + b, 0) } : {}),
+    pastErrors,
+  };
+}
+
+/** The model's uncalibrated forecasts, as history.jsonl keeps them. */
+export function rawForecasts(tasks: readonly TaskForecast[]): Record<string, number> {
+  return Object.fromEntries(
+    tasks.filter((task) => task.rawSeconds !== undefined).map((task) => [task.taskId, task.rawSeconds!]),
+  );
+}
+
+function forecastTask(task: MeasuredTask, input: ForecastInput): TaskForecast {
+  const model = WORKLOAD_MODELS.find((candidate) => candidate.taskId === task.id);
+  if (model === undefined) return fromCluster(task.id, input);
+  const none = (note: string): TaskForecast => ({ taskId: task.id, basis: 'none', note });
+  if (task.status !== 'passed') return none(`${task.id} did not pass in this run: no throughput measured`);
+  const measure = (name: string) => task.measures.find((candidate) => candidate.name === name)?.value;
+  const [volume, actionSeconds] = [measure(model.volumeMeasure), measure(model.secondsMeasure)];
+  if (volume === undefined || actionSeconds === undefined)
+    return none(
+      `${task.id} recorded no ${model.volumeMeasure} and ${model.secondsMeasure}: ${model.action} did not run`,
+    );
+  if (volume === 0 || actionSeconds <= 0)
+    return none(`${model.action} handled no ${model.unit} in this run: no throughput measured`);
+  const production =
+    input.target === 'cluster'
+      ? { value: volume, from: `this cluster run's ${model.volumeMeasure}` }
+      : model.productionVolume(input.volumes);
+  if (!isVolume(production)) return none(`no production volume: ${production.missing}`);
+  return linear(task, model, { volume, actionSeconds }, production);
+}
+
+function linear(
+  task: MeasuredTask,
+  model: WorkloadModel,
+  run: { volume: number; actionSeconds: number },
+  production: Volume,
+): TaskForecast {
+  const throughput = run.volume / run.actionSeconds;
+  const fixedSeconds = Math.max(0, task.actualSeconds - run.actionSeconds);
+  const rawSeconds = fixedSeconds + production.value / throughput;
+  return {
+    taskId: task.id,
+    basis: 'volume',
+    seconds: rawSeconds,
+    rawSeconds,
+    fixedSeconds,
+    throughput: { value: throughput, unit: `${model.unit}/s` },
+    productionVolume: { ...production, unit: model.unit },
+    note: `${model.action}: ${run.volume} ${model.unit} in ${run.actionSeconds.toFixed(1)} s`,
+  };
+}
+
+function fromCluster(taskId: string, input: ForecastInput): TaskForecast {
+  const runs =
+    input.target === 'cluster'
+      ? [...input.history, { runId: input.runId, tasks: input.tasks, target: 'cluster' }]
+      : input.history;
+  const last = runs
+    .filter((run) => run.target === 'cluster')
+    .flatMap((run) =>
+      run.tasks.filter((t) => t.id === taskId && t.status === 'passed').map((t) => ({ run, t })),
+    )
+    .at(-1);
+  if (last === undefined)
+    return { taskId, basis: 'none', note: 'no volume model, and no cluster run measured it' };
+  return {
+    taskId,
+    basis: 'cluster',
+    seconds: last.t.actualSeconds,
+    note: `measured by cluster run ${last.run.runId}`,
+  };
+}

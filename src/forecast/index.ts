@@ -1,0 +1,25 @@
+export {
+  FORECAST_MODEL,
+  forecastTasks,
+  rawForecasts,
+  type ForecastInput,
+  type ForecastTable,
+  type MeasuredTask,
+  type TaskForecast,
+} from './forecast-tasks.ts';
+export {
+  pastForecastErrors,
+  calibrationFactors,
+  type PastForecastError,
+  type PastRun,
+} from './calibration.ts';
+export {
+  DEFAULT_PRODUCTION_VOLUMES_PATH,
+  isVolume,
+  loadProductionVolumes,
+  volumesFromManifest,
+  type ManifestVolumes,
+  type ProductionVolumes,
+  type Volume,
+} from './production-volumes.ts';
+export { WORKLOAD_MODELS } from './workload-models.ts';
