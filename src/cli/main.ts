@@ -1,6 +1,7 @@
 // Entry of `cdtn-drill`: dispatches to a command and maps errors to exit statuses.
 import { CoverageError } from '../run/index.ts';
 import { K8sError } from '../k8s/index.ts';
+import { RestoreError } from '../pg/index.ts';
 import { RunbookError } from '../runbook/index.ts';
 import { SafetyError } from '../safety/index.ts';
 import { UsageError } from './command-options.ts';
@@ -50,8 +51,13 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
       process.stderr.write(`cdtn-drill ${name}: ${error.message}\n`);
       return EXIT.usage;
     }
-    // K8sError: no kubeconfig, or another drill holds the Lease.
-    if (error instanceof RunbookError || error instanceof CoverageError || error instanceof K8sError) {
+    // K8sError: no kubeconfig, or another drill holds the Lease. RestoreError: a bad --manifest.
+    if (
+      error instanceof RunbookError ||
+      error instanceof CoverageError ||
+      error instanceof K8sError ||
+      error instanceof RestoreError
+    ) {
       process.stderr.write(`cdtn-drill ${name}: ${error.message}\n`);
       return EXIT.failed;
     }

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { DrillRunContext } from '../drill/run-context.ts';
+import { resolveProductionVolumes } from './production-volumes-option.ts';
 import type { DrillTarget } from '../env/drill-env.ts';
 import { DrillReporter } from '../report/index.ts';
 import { ConsoleLogRecorder } from '../report/evidence/index.ts';
@@ -40,7 +41,8 @@ export const RUN_USAGE = `cdtn-drill run [--target ephemeral|cluster] [--runbook
   --reports <dir>    where reports/<runId>/ and reports/latest/ go (default: reports)
   --no-env           start no environment (fixture runbooks whose drills need none)
   --backup <dump>    the pg_dump -Fc archive tt2 restores (default, ephemeral: the generated fixture)
-  --manifest <file>  its manifest (default: <dump without .dump>.manifest.json)
+  --manifest <file>  its manifest (default: <dump without .dump>.manifest.json); its volumes are
+                     the production volumes the report's forecast scales to
 ${CLUSTER_USAGE}`;
 
 const TARGETS: readonly DrillTarget[] = ['ephemeral', 'cluster'];
@@ -121,7 +123,11 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
   // The backup to drill, for tt2 and gt2 (src/pg/restore-config.ts, src/config).
   if (typeof options.backup === 'string') process.env.DRILL_BACKUP = resolve(options.backup);
   if (typeof options.manifest === 'string') process.env.DRILL_MANIFEST = resolve(options.manifest);
-  const reporter = new DrillReporter({ context });
+  const volumes = await resolveProductionVolumes({
+    backup: typeof options.backup === 'string' ? resolve(options.backup) : undefined,
+    manifest: typeof options.manifest === 'string' ? resolve(options.manifest) : undefined,
+  });
+  const reporter = new DrillReporter({ context, volumes });
   const work = (signal?: AbortSignal) =>
     runDrills({
       context,

@@ -70,3 +70,19 @@ export function calibrationFactors(errors: readonly PastForecastError[]): Map<st
     [...ratios].map(([taskId, values]) => [taskId, { factor: median(values)!, pairs: values.length }]),
   );
 }
+
+/** The latest of `runs` (oldest first) whose target matches and where the task passed, with its time. */
+export function lastPassed(
+  runs: readonly PastRun[],
+  taskId: string,
+  isTarget: (target: string) => boolean,
+): { runId: string; seconds: number } | undefined {
+  return runs
+    .filter((run) => isTarget(run.target))
+    .flatMap((run) =>
+      run.tasks
+        .filter((task) => task.id === taskId && task.status === 'passed')
+        .map((task) => ({ runId: run.runId, seconds: task.actualSeconds })),
+    )
+    .at(-1);
+}

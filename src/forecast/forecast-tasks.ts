@@ -1,6 +1,7 @@
 // Each task's duration on production, from what this run measured.
 import {
   calibrationFactors,
+  lastPassed,
   pastForecastErrors,
   type PastForecastError,
   type PastRun,
@@ -130,22 +131,9 @@ function linear(
 }
 
 function fromCluster(taskId: string, input: ForecastInput): TaskForecast {
-  const runs =
-    input.target === 'cluster'
-      ? [...input.history, { runId: input.runId, tasks: input.tasks, target: 'cluster' }]
-      : input.history;
-  const last = runs
-    .filter((run) => run.target === 'cluster')
-    .flatMap((run) =>
-      run.tasks.filter((t) => t.id === taskId && t.status === 'passed').map((t) => ({ run, t })),
-    )
-    .at(-1);
+  const current = { runId: input.runId, target: input.target, tasks: input.tasks };
+  const last = lastPassed([...input.history, current], taskId, (target) => target === 'cluster');
   if (last === undefined)
     return { taskId, basis: 'none', note: 'no volume model, and no cluster run measured it' };
-  return {
-    taskId,
-    basis: 'cluster',
-    seconds: last.t.actualSeconds,
-    note: `measured by cluster run ${last.run.runId}`,
-  };
+  return { taskId, basis: 'cluster', seconds: last.seconds, note: `measured by cluster run ${last.runId}` };
 }

@@ -23,3 +23,12 @@ export {
   type Volume,
 } from './production-volumes.ts';
 export { WORKLOAD_MODELS } from './workload-models.ts';
+export {
+  buildFindings,
+  judge,
+  VERDICT_FACTOR,
+  type PageFinding,
+  type RunbookFindings,
+  type TaskFinding,
+  type TaskVerdict,
+} from './runbook-findings.ts';

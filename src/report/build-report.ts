@@ -3,7 +3,10 @@ import type { TestModule } from 'vitest/node';
 import type { DrillRunContext } from '../drill/run-context.ts';
 import { drillFileTaskId } from '../run/drill-files.ts';
 import type { SetupTimings } from '../drill/run-context.ts';
+import type { ProductionVolumes } from '../forecast/index.ts';
 import { actualCriticalPathSeconds } from './critical-path.ts';
+import { forecastForReport } from './forecast-report.ts';
+import type { HistoryEntry } from './history/index.ts';
 import { measureRecoveryObjectives } from './recovery-objectives.ts';
 import type { DrillRunRecord, TaskRecord, Verdict } from './report-record.ts';
 import { readTaskResult, type TaskResult } from './task-result.ts';
@@ -19,6 +22,9 @@ export interface BuildReportInput {
   setup?: SetupTimings | undefined;
   /** The versions the run recorded: tt3's tell what the ingestion brought back. */
   versions?: Readonly<Record<string, string>>;
+  /** What the forecast scales to; the runs recorded before this one, oldest first. */
+  volumes: ProductionVolumes;
+  history: readonly HistoryEntry[];
 }
 
 export function buildReport({
@@ -29,6 +35,8 @@ export function buildReport({
   finishedAt,
   setup,
   versions = {},
+  volumes,
+  history,
 }: BuildReportInput): DrillRunRecord {
   const { plan, options, selectedIds } = context;
   const moduleOf = new Map(modules.map((module) => [drillFileTaskId(module.moduleId), module]));
@@ -65,28 +73,29 @@ export function buildReport({
   const totalSeconds = round(tasks.reduce((sum, task) => sum + task.actualSeconds, 0));
   const failed = runErrors.length > 0 || tasks.some((task) => task.status === 'failed');
   const verdict: Verdict = failed ? 'failed' : totalSeconds > plan.budgetSeconds ? 'over-budget' : 'passed';
-  return {
-    report: {
-      runId: options.runId,
-      target: options.target,
-      runbook: { path: plan.path, budgetSeconds: plan.budgetSeconds },
-      startedAt: startedAt.toISOString(),
-      finishedAt: finishedAt.toISOString(),
-      totalSeconds,
-      criticalPathSeconds: round(
-        actualCriticalPathSeconds(planTasks, new Map(tasks.map((t) => [t.id, t.actualSeconds]))),
-      ),
-      verdict,
+  const report = {
+    runId: options.runId,
+    target: options.target,
+    runbook: { path: plan.path, budgetSeconds: plan.budgetSeconds },
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    totalSeconds,
+    criticalPathSeconds: round(
+      actualCriticalPathSeconds(planTasks, new Map(tasks.map((t) => [t.id, t.actualSeconds]))),
+    ),
+    verdict,
+    tasks,
+    lint: plan.lint,
+    recovery: measureRecoveryObjectives({
       tasks,
-      lint: plan.lint,
-      recovery: measureRecoveryObjectives({
-        tasks,
-        endTaskId: plan.criticalPath.at(-1) ?? plan.tasks.at(-1)!.id,
-        setup,
-        versions,
-      }),
-      versions: { ...versions },
-    },
+      endTaskId: plan.criticalPath.at(-1) ?? plan.tasks.at(-1)!.id,
+      setup,
+      versions,
+    }),
+    versions: { ...versions },
+  };
+  return {
+    report: { ...report, ...forecastForReport(report, volumes, history) },
     assertions: planTasks.flatMap((task) => {
       const { assertions, taskFailures } = results.get(task.id) as TaskResult;
       // junit shows a task that broke outside its assertions as one more failed case.

@@ -4,6 +4,7 @@
 import type { Reporter, SerializedError, TestModule, Vitest } from 'vitest/node';
 import { redact } from '../safety/index.ts';
 import type { DrillRunContext } from '../drill/run-context.ts';
+import type { ProductionVolumes } from '../forecast/index.ts';
 import { PROJECT_ROOT } from '../run/run-drills.ts';
 import { buildReport } from './build-report.ts';
 import { collectVersions, runSecrets, writeEvidenceBundle } from './evidence/index.ts';
@@ -17,6 +18,8 @@ import { writeReportFiles } from './write-report.ts';
 
 export interface DrillReporterOptions {
   context: DrillRunContext;
+  /** What the forecast scales to (src/cli/production-volumes-option.ts). */
+  volumes: ProductionVolumes;
   /** Where the announcement goes (stdout by default). */
   log?: (line: string) => void;
 }
@@ -48,7 +51,8 @@ export class DrillReporter implements Reporter {
     modules: ReadonlyArray<TestModule>,
     errors: ReadonlyArray<SerializedError>,
   ): Promise<void> {
-    const { context, log = (line) => process.stdout.write(`${line}\n`) } = this.#options;
+    const { context, volumes, log = (line) => process.stdout.write(`${line}\n`) } = this.#options;
+    const earlierRuns = await readHistory(context.options.reportsDir);
     const record = buildReport({
       context,
       modules,
@@ -57,6 +61,8 @@ export class DrillReporter implements Reporter {
       finishedAt: new Date(),
       setup: this.#vitest?.getProjectByName('drills')?.getProvidedContext().drillSetupTimings ?? undefined,
       versions: await collectVersions(context.options.runReportDir, PROJECT_ROOT),
+      volumes,
+      history: earlierRuns,
     });
     this.#record = record;
     // Failure messages can quote a connection string or a token: every file is redacted.
@@ -68,7 +74,7 @@ export class DrillReporter implements Reporter {
       'index.html': renderReportHtml({
         record,
         plan: context.plan,
-        earlierRuns: await readHistory(context.options.reportsDir),
+        earlierRuns,
       }),
     };
     const redacted = Object.fromEntries(

@@ -11,7 +11,9 @@ export function describeRto({ rto }: RecoveryObjectives): string {
   if (outside === undefined) return measured;
   const parts = [
     `environment start ${formatDuration(outside.environmentSeconds)}`,
-    ...(outside.fixtureSeconds === undefined ? [] : [`fixture build ${formatDuration(outside.fixtureSeconds)}`]),
+    ...(outside.fixtureSeconds === undefined
+      ? []
+      : [`fixture build ${formatDuration(outside.fixtureSeconds)}`]),
     ...(outside.servicesSeconds === undefined
       ? []
       : [`other stand-ins ${formatDuration(outside.servicesSeconds)}`]),

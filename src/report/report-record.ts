@@ -3,6 +3,7 @@ import type { TestState } from 'vitest/node';
 import type { DrillTarget } from '../env/drill-env.ts';
 import type { LintFinding } from '../runbook/plan.ts';
 import type { DrillMeasure } from '../drill/drill-meta.ts';
+import type { ForecastTable, RunbookFindings } from '../forecast/index.ts';
 import type { RecoveryObjectives } from './recovery-objectives.ts';
 
 export type TaskStatus = 'passed' | 'failed' | 'skipped';
@@ -57,6 +58,10 @@ export interface DrillReport {
   lint: LintFinding[];
   /** RTO and RPO as the run measured them (src/report/recovery-objectives.ts). */
   recovery: RecoveryObjectives;
+  /** Each task's duration on production, with the model and its calibration (src/forecast). */
+  forecast: ForecastTable;
+  /** Estimates against measures and forecast, the runbook's contradictions and drift. */
+  findings: RunbookFindings;
   /** Versions involved (harness commit, PostgreSQL, engine, data packages): src/report/evidence. */
   versions: Record<string, string>;
 }

@@ -129,12 +129,31 @@ describe('index.html, rendered in Chromium', () => {
   });
 });
 
+describe('index.html, RTO, RPO, forecast and findings', () => {
+  it("shows the RTO to the plan's last task, the RPO, the forecast table and the findings table", async () => {
+    await using opened = await openInChromium(pathToFileURL(join(first().dir, 'index.html')).href);
+    const { page } = opened;
+    const { report } = first();
+    const last = report.tasks.at(-1);
+    expect(await page.locator('section.recovery li').first().textContent()).toMatch(
+      new RegExp(`^RTO [\\d.]+ s: from the start of ${report.tasks[0]?.id} to the end of ${last?.id}\\.`),
+    );
+    expect(await page.locator('section.recovery').textContent()).toContain('RPO not measured');
+    expect(await page.locator('table.forecast-table tbody tr').count()).toBe(report.tasks.length);
+    const findings = page.locator('table.findings-table tbody tr');
+    expect(await findings.count()).toBe(report.tasks.length + report.lint.length);
+    expect(await findings.first().locator('td').nth(5).textContent()).toBe(
+      'no forecast: nothing to judge the estimate by',
+    );
+  });
+});
+
 describe('history', () => {
   it('appends one line per run to history.jsonl, with the report figures', async () => {
     const lines = (await readFile(join(two.reportsDir, 'history.jsonl'), 'utf8')).trim().split('\n');
     const entries = lines.map((line) => JSON.parse(line) as HistoryEntry);
     expect(entries.map((entry) => entry.runId)).toEqual(two.runs.map(({ report }) => report.runId));
-    for (const [i, { budgetSeconds, ...figures }] of entries.entries()) {
+    for (const [i, { budgetSeconds, forecastSeconds, ...figures }] of entries.entries()) {
       // The fields a later run compares with (the file's format), each read back from the run's report.
       expect(Object.keys(figures).sort()).toEqual([
         'runId',
@@ -147,6 +166,11 @@ describe('history', () => {
       for (const task of figures.tasks)
         expect(Object.keys(task).sort()).toEqual(['actualSeconds', 'id', 'status']);
       expect(two.runs[i]?.report).toMatchObject({ ...figures, runbook: { budgetSeconds } });
+      // The model's output the run reported: the fixture tasks have no volume model, so none.
+      const reported = two.runs[i]?.report.forecast.tasks.filter((task) => task.rawSeconds !== undefined);
+      expect(forecastSeconds).toEqual(
+        Object.fromEntries((reported ?? []).map((t) => [t.taskId, t.rawSeconds])),
+      );
     }
   });
 

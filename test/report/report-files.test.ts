@@ -100,6 +100,8 @@ describe('the drill reporter', () => {
         fixtureTask('d1', 'skipped', { skipReason: 'depends on c1, which failed' }),
       ],
       lint: plan.lint,
+      forecast: expect.not.objectContaining({ totalSeconds: expect.anything() }),
+      findings: expect.objectContaining({ page: [] }),
       // d1 ends the plan: skipped, so the service was not shown back. A fixture run starts no environment.
       recovery: {
         rto: { toTaskId: 'd1', reason: 'd1 did not pass: the service was not shown back' },
@@ -107,6 +109,27 @@ describe('the drill reporter', () => {
       },
       versions: 'string',
     });
+  });
+
+  it('writes report.md with the forecast (none without a volume model or a cluster run) and the findings', async () => {
+    const markdown = await latest('report.md');
+    expect(markdown).toContain(
+      '## Forecast for production\n\nLinear per task: forecast = fixed + production volume ÷ throughput.',
+    );
+    expect(markdown).toContain(
+      '| c1 — Restaurer | – | – | – | – | no forecast: no volume model, and no cluster run measured it |',
+    );
+    expect(markdown).toContain('- No total forecast: no forecast for b1, a1, c1, d1.');
+    expect(markdown).toContain(
+      '## Findings on the runbook\n\n| Task | Estimate | Last cluster run | Last ephemeral run | Forecast | Verdict |',
+    );
+    // This run is the last ephemeral run of a task that passed; d1 was skipped.
+    expect(markdown).toMatch(
+      /\| a1 — Vérifier les accès \| 1 min \| – \| [\d.]+ s \(\S+\) \| – \| no forecast: nothing to judge the estimate by \|/,
+    );
+    expect(markdown).toContain(
+      '| d1 — Contrôler | 1 min | – | – | – | no forecast: nothing to judge the estimate by |',
+    );
   });
 
   it('writes junit.xml with one test case per assertion, grouped by task', async () => {
@@ -148,9 +171,10 @@ describe('the drill reporter', () => {
 
   it('writes report.md with the task table and both gantts, overruns marked crit', async () => {
     const markdown = await latest('report.md');
-    const rows = markdown
-      .split('\n')
-      .filter((line) => line.startsWith('| ') && !line.startsWith('| Task') && !line.startsWith('| ---'))
+    const lines = markdown.split('\n');
+    const header = lines.indexOf('| Task | Estimate | Actual | Ratio | Status |');
+    const rows = lines
+      .slice(header + 2, lines.indexOf('', header))
       .map((line) => line.split(' | ').map((cell) => cell.replace(/^\| | \|$/g, '')));
     // Estimate, actual and ratio columns: durations vary, their presence does not.
     expect(

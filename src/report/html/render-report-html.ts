@@ -6,6 +6,7 @@ import type { RecoveryObjectives } from '../recovery-objectives.ts';
 import { describeRpo, describeRto } from '../recovery-text.ts';
 import type { DrillRunRecord } from '../report-record.ts';
 import { renderBudgetGauge } from './budget-gauge.ts';
+import { renderForecastSection } from './forecast-section.ts';
 import { escapeHtml } from './escape-html.ts';
 import { REPORT_CSS } from './report-css.ts';
 import { renderTaskDetails } from './task-details.ts';
@@ -44,6 +45,7 @@ export function renderReportHtml({ record, plan, earlierRuns }: ReportHtmlInput)
     ...report.tasks.map((task) => renderTaskDetails(task, record.assertions)),
     '</section>',
     renderLint(record),
+    renderForecastSection(report),
     renderTrendSection(toHistoryEntry(report), earlierRuns),
     renderVersions(report.versions),
     '</body></html>',
