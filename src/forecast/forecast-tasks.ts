@@ -81,6 +81,13 @@ export function forecastTasks(input: ForecastInput): ForecastTable {
   };
 }
 
+/** The forecast of each task that has one: what a proposed runbook takes as durations. */
+export function forecastSecondsByTask(table: Pick<ForecastTable, 'tasks'>): Map<string, number> {
+  return new Map(
+    table.tasks.filter((task) => task.seconds !== undefined).map((task) => [task.taskId, task.seconds!]),
+  );
+}
+
 /** The model's uncalibrated forecasts, as history.jsonl keeps them. */
 export function rawForecasts(tasks: readonly TaskForecast[]): Record<string, number> {
   return Object.fromEntries(

@@ -1,5 +1,6 @@
 export {
   FORECAST_MODEL,
+  forecastSecondsByTask,
   forecastTasks,
   rawForecasts,
   type ForecastInput,
