@@ -1,11 +1,11 @@
 // `cdtn-drill runbook --propose`: a corrected runbook page beside the original, with durations from
 // the latest report's forecast and the drift items rewritten, and the unified diff between them.
 import { readFile, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { forecastSecondsByTask } from '../forecast/index.ts';
 import { LATEST_DIR, type DrillReport } from '../report/index.ts';
 import { DEFAULT_RUNBOOK_PATH } from '../runbook/index.ts';
-import { proposeRunbook, unifiedDiff } from '../runbook/propose/index.ts';
+import { proposeRunbookFile } from '../runbook/propose/index.ts';
 import { parseCommandOptions, UsageError } from './command-options.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 
@@ -36,13 +36,11 @@ export async function runbookCommand(argv: readonly string[]): Promise<ExitCode>
     );
     return EXIT.failed;
   }
-  const markdown = await readFile(runbookPath, 'utf8');
-  const proposal = proposeRunbook(markdown, runbookPath, forecastSecondsByTask(report.forecast));
-  const name = basename(runbookPath).replace(/\.md$/, '');
-  const proposedPath = join(dirname(runbookPath), `${name}.proposed.md`);
-  const diffPath = join(dirname(runbookPath), `${name}.proposed.diff`);
+  const proposal = await proposeRunbookFile(runbookPath, forecastSecondsByTask(report.forecast));
+  const proposedPath = join(dirname(runbookPath), proposal.proposedName);
+  const diffPath = join(dirname(runbookPath), proposal.diffName);
   await writeFile(proposedPath, proposal.text);
-  await writeFile(diffPath, unifiedDiff(markdown, proposal.text, `a/${name}.md`, `b/${name}.proposed.md`));
+  await writeFile(diffPath, proposal.diff);
   process.stdout.write(
     [
       `proposed runbook written to ${proposedPath} (forecast of run ${report.runId}); diff: ${diffPath}`,

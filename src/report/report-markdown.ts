@@ -2,7 +2,7 @@
 import { formatSeconds } from '../runbook/index.ts';
 import type { Plan } from '../runbook/plan.ts';
 import { formatDuration } from './history/format-history.ts';
-import { findingsTable, forecastSummary, forecastTable, type TextTable } from './forecast-tables.ts';
+import { markdownTable, renderForecastMarkdown } from './forecast-markdown.ts';
 import { describeRpo, describeRto } from './recovery-text.ts';
 import type { DrillReport, TaskRecord } from './report-record.ts';
 
@@ -25,18 +25,7 @@ export function renderReportMarkdown(report: DrillReport, plan: Plan): string {
     }),
     '',
     ...details(report.tasks),
-    '## Forecast for production',
-    '',
-    report.forecast.model,
-    '',
-    ...markdownTable(forecastTable(report)),
-    '',
-    ...forecastSummary(report).map((line) => `- ${line}`),
-    '',
-    '## Findings on the runbook',
-    '',
-    ...markdownTable(findingsTable(report)),
-    '',
+    ...renderForecastMarkdown(report),
     '## Planned',
     '',
     ...gantt(
@@ -58,12 +47,6 @@ export function renderReportMarkdown(report: DrillReport, plan: Plan): string {
     ...gantt('Run', runBars(report.tasks)),
     '',
   ].join('\n');
-}
-
-function markdownTable({ head, rows }: TextTable): string[] {
-  const line = (cells: readonly string[]) =>
-    `| ${cells.map((cell) => cell.replaceAll('|', '\\|')).join(' | ')} |`;
-  return [line(head), line(head.map(() => '---')), ...rows.map(line)];
 }
 
 function taskCells(task: TaskRecord): string[] {

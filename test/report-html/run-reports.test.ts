@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { extract } from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../src/report/history/index.ts';
+import { loadPlan } from '../../src/runbook/index.ts';
 import { ROOT, runCli } from '../run/run-cli.ts';
 import { openInChromium } from './open-in-chromium.ts';
 import { RUNBOOK, runTwice, TOKEN, type TwoRuns } from './two-runs.ts';
@@ -204,7 +205,7 @@ describe('history', () => {
 });
 
 describe('evidence.tar.gz', () => {
-  it('holds the runbook, the reports, the manifest, the redacted logs and the versions, each in SHA256SUMS', async () => {
+  it('holds the runbook and its proposal, the reports, the forecast, the manifest, the redacted logs and the versions, each in SHA256SUMS', async () => {
     const { dir, report } = second();
     const out = await mkdtemp(join(two.scratch, 'bundle-'));
     await extract({ file: join(dir, 'evidence.tar.gz'), cwd: out });
@@ -227,10 +228,13 @@ describe('evidence.tar.gz', () => {
     expect(files).toEqual(
       [
         'SHA256SUMS',
+        'forecast/forecast.md',
         'logs/drill-output.log',
         'manifest/backup.manifest.json',
         ...['index.html', 'junit.xml', 'report.json', 'report.md'].map((name) => `reports/${name}`),
         'runbook/runbook.md',
+        'runbook/runbook.proposed.diff',
+        'runbook/runbook.proposed.md',
         'versions.json',
       ].sort(),
     );
@@ -241,6 +245,12 @@ describe('evidence.tar.gz', () => {
     for (const name of ['index.html', 'junit.xml', 'report.json', 'report.md'])
       await same(`reports/${name}`, join(dir, name));
     expect(JSON.parse(await readFile(join(out, 'versions.json'), 'utf8'))).toEqual(report.versions);
+    // The forecast and findings as report.md has them; the proposal parses with the same tasks.
+    const forecast = await readFile(join(out, 'forecast/forecast.md'), 'utf8');
+    expect(forecast.startsWith('## Forecast for production\n')).toBe(true);
+    expect(await readFile(join(dir, 'report.md'), 'utf8')).toContain(forecast);
+    const proposed = await loadPlan(join(out, 'runbook/runbook.proposed.md'));
+    expect(proposed.tasks.map((task) => task.id)).toEqual(two.plan.tasks.map((task) => task.id));
     const log = await readFile(join(out, 'logs/drill-output.log'), 'utf8');
     expect(log).toContain('b1 stdout b1 connects with token ***');
     expect(log).not.toContain(TOKEN);
