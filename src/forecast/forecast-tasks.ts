@@ -7,7 +7,7 @@ import {
   type PastRun,
 } from './calibration.ts';
 import { isVolume, type ProductionVolumes, type Volume } from './production-volumes.ts';
-import { WORKLOAD_MODELS, type WorkloadModel } from './workload-models.ts';
+import { WORKLOAD_MODELS, type PartsVolume, type WorkloadModel } from './workload-models.ts';
 
 export const FORECAST_MODEL =
   'Linear per task: forecast = fixed + production volume ÷ throughput. The throughput is the volume ' +
@@ -120,11 +120,12 @@ function linear(
   task: MeasuredTask,
   model: WorkloadModel,
   run: { volume: number; actionSeconds: number },
-  production: Volume,
+  production: PartsVolume,
 ): TaskForecast {
   const throughput = run.volume / run.actionSeconds;
-  const fixedSeconds = Math.max(0, task.actualSeconds - run.actionSeconds);
-  const rawSeconds = fixedSeconds + production.value / throughput;
+  const action = actionOnProduction(task, model, throughput, production);
+  const fixedSeconds = Math.max(0, task.actualSeconds - (action.measuredSeconds ?? run.actionSeconds));
+  const rawSeconds = fixedSeconds + action.seconds;
   return {
     taskId: task.id,
     basis: 'volume',
@@ -132,8 +133,44 @@ function linear(
     rawSeconds,
     fixedSeconds,
     throughput: { value: throughput, unit: `${model.unit}/s` },
-    productionVolume: { ...production, unit: model.unit },
-    note: `${model.action}: ${run.volume} ${model.unit} in ${run.actionSeconds.toFixed(1)} s`,
+    productionVolume: { value: production.value, from: production.from, unit: model.unit },
+    note:
+      `${model.action}: ${run.volume} ${model.unit} in ${run.actionSeconds.toFixed(1)} s` +
+      (action.rates.length === 0 ? '' : `; per part: ${action.rates.join(', ')}`),
+  };
+}
+
+/**
+ * The volume-driven action's time on production. When the run measured the parts (tt3: each
+ * package), each part's production volume goes at its own rate (a part the run did not measure at
+ * the whole action's), and only the parts' measured time leaves the fixed cost.
+ */
+function actionOnProduction(
+  task: MeasuredTask,
+  model: WorkloadModel,
+  throughput: number,
+  production: PartsVolume,
+): { seconds: number; measuredSeconds?: number; rates: string[] } {
+  const whole = { seconds: production.value / throughput, rates: [] };
+  if (model.perPart === undefined || production.parts === undefined) return whole;
+  const { perPart } = model;
+  const measure = (name: string) => task.measures.find((candidate) => candidate.name === name)?.value ?? 0;
+  const measured = Object.keys(production.parts)
+    .map((part) => ({
+      part,
+      volume: measure(perPart.volumeMeasure(part)),
+      seconds: measure(perPart.secondsMeasure(part)),
+    }))
+    .filter((entry) => entry.volume > 0 && entry.seconds > 0);
+  if (measured.length === 0) return whole;
+  const rateOf = (part: string) => {
+    const entry = measured.find((candidate) => candidate.part === part);
+    return entry === undefined ? throughput : entry.volume / entry.seconds;
+  };
+  return {
+    seconds: Object.entries(production.parts).reduce((sum, [part, value]) => sum + value / rateOf(part), 0),
+    measuredSeconds: measured.reduce((sum, entry) => sum + entry.seconds, 0),
+    rates: measured.map((entry) => `${entry.part} ${Math.round(rateOf(entry.part))} ${model.unit}/s`),
   };
 }
 

@@ -1,7 +1,7 @@
 // The tasks whose duration grows with the data: which measures of the run give their volume and
 // the time of their volume-driven action, and which production volume they scale to. The measure
 // names are those the drills record (drills/tt2, tt3, and src/export/drill for tt4/tt5).
-import { isVolume, type ProductionVolumes, type VolumeOrMissing } from './production-volumes.ts';
+import { isVolume, type ProductionVolumes, type Volume } from './production-volumes.ts';
 
 export interface WorkloadModel {
   taskId: string;
@@ -10,8 +10,13 @@ export interface WorkloadModel {
   unit: 'rows' | 'documents';
   volumeMeasure: string;
   secondsMeasure: string;
-  productionVolume(volumes: ProductionVolumes): VolumeOrMissing;
+  /** Per-part measures (tt3: per package), when the run records them, and the parts' volumes. */
+  perPart?: { volumeMeasure(part: string): string; secondsMeasure(part: string): string };
+  productionVolume(volumes: ProductionVolumes): PartsVolume | { missing: string };
 }
+
+/** A production volume, with its parts (documents per package) when the task has some. */
+export type PartsVolume = Volume & { parts?: Record<string, number> };
 
 export const WORKLOAD_MODELS: readonly WorkloadModel[] = [
   {
@@ -28,6 +33,10 @@ export const WORKLOAD_MODELS: readonly WorkloadModel[] = [
     unit: 'documents',
     volumeMeasure: 'documentsIngested',
     secondsMeasure: 'ingestSeconds',
+    perPart: {
+      volumeMeasure: (name) => `ingestDocuments ${name}`,
+      secondsMeasure: (name) => `ingestSeconds ${name}`,
+    },
     productionVolume: (volumes) => sumOfPackages(volumes.ingestDocuments),
   },
   {
@@ -49,7 +58,7 @@ export const WORKLOAD_MODELS: readonly WorkloadModel[] = [
 ];
 
 /** The ingestion's volume: every package's documents, or which package has no figure. */
-function sumOfPackages(packages: ProductionVolumes['ingestDocuments']): VolumeOrMissing {
+function sumOfPackages(packages: ProductionVolumes['ingestDocuments']): PartsVolume | { missing: string } {
   const entries = Object.entries(packages);
   const missing = entries.filter(([, entry]) => !isVolume(entry)).map(([name]) => name);
   if (missing.length > 0) return { missing: `no production documents for ${missing.join(', ')}` };
@@ -57,5 +66,6 @@ function sumOfPackages(packages: ProductionVolumes['ingestDocuments']): VolumeOr
   return {
     value: parts.reduce((sum, [, entry]) => sum + entry.value, 0),
     from: parts.map(([name, entry]) => `${name} ${entry.value} (${entry.from})`).join('; '),
+    parts: Object.fromEntries(parts.map(([name, entry]) => [name, entry.value])),
   };
 }
