@@ -12,6 +12,7 @@ export default defineConfig({
           name: 'tests',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'test/e2e/**'],
+          globalSetup: ['test/global-setup.ts'],
           sequence: { groupOrder: 0 },
           testTimeout: 120_000,
           hookTimeout: 300_000,

@@ -1,12 +1,13 @@
 // `cdtn-drill run`: checks the plan, its lint and its drill coverage, then runs the selected drills
 // in plan order and maps the report's verdict to the exit status.
 import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { DrillRunContext } from '../drill/run-context.ts';
 import { resolveProductionVolumes } from './production-volumes-option.ts';
 import type { DrillTarget } from '../env/drill-env.ts';
 import { DrillReporter } from '../report/index.ts';
-import { ConsoleLogRecorder } from '../report/evidence/index.ts';
+import { ConsoleLogRecorder, consoleRedaction } from '../report/evidence/index.ts';
 import { ProgressReporter } from '../report/progress/index.ts';
 import { DEFAULT_RUNBOOK_PATH, formatSeconds, loadPlan, type Plan } from '../runbook/index.ts';
 import {
@@ -23,13 +24,19 @@ import {
   clusterOptionProblems,
   prepareClusterGuard,
 } from './cluster-guard.ts';
-import { parseCommandOptions, splitIds, UsageError, type OptionProblem } from './command-options.ts';
+import {
+  parseCommandOptions,
+  splitIds,
+  UsageError,
+  type OptionProblem,
+  type ParsedOptions,
+} from './command-options.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 
 export const RUN_USAGE = `cdtn-drill run [--target ephemeral|cluster] [--runbook <file>] [--drills <dir>] [--only <ids>]
                [--from <id>] [--dry-run] [--enforce-budget] [--strict] [--reports <dir>] [--no-env]
                [--backup <dump>] [--manifest <manifest.json>]
-               [--confirm <context> [--allow-restore] [--allow-export-prod] [--allow-job]]
+               [--confirm <context> [--allow-restore] [--allow-export-prod] [--allow-job [--replace-finished-job]]]
   --target <t>       ephemeral (default: Testcontainers + msw) or cluster (a real cluster)
   --runbook <file>   runbook Markdown page (default: fixtures/runbook/plan-de-reprise.md)
   --drills <dir>     directory of the drill files <id>.<slug>.drill.ts (default: drills)
@@ -46,6 +53,8 @@ export const RUN_USAGE = `cdtn-drill run [--target ephemeral|cluster] [--runbook
 ${CLUSTER_USAGE}`;
 
 const TARGETS: readonly DrillTarget[] = ['ephemeral', 'cluster'];
+/** In the run's folder: its *.log files go into the evidence bundle. */
+const CLUSTER_PLAN_LOG = 'cluster-plan.log';
 
 export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
   const options = parseCommandOptions(argv, {
@@ -97,6 +106,8 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
     return EXIT.failed;
   }
   const selectedIds = selectTasks(plan, selection);
+  // Before the guard: the restore settings are part of what it checks and lists.
+  exportRestoreVariables(options);
   const guard = target === 'cluster' ? prepareClusterGuard(options, dryRun) : undefined;
   if (dryRun) {
     process.stdout.write(describeDryRun(plan, selectedIds, files, target) + (guard?.plannedActions ?? ''));
@@ -120,9 +131,12 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
     startEnvironment: options.env !== false,
   };
   exportRunVariables(context);
-  // The backup to drill, for tt2 and gt2 (src/pg/restore-config.ts, src/config).
-  if (typeof options.backup === 'string') process.env.DRILL_BACKUP = resolve(options.backup);
-  if (typeof options.manifest === 'string') process.env.DRILL_MANIFEST = resolve(options.manifest);
+  if (guard !== undefined) {
+    // What this cluster run may do and where it writes: on the console, and in the evidence bundle.
+    process.stderr.write(guard.plannedActions);
+    await mkdir(context.options.runReportDir, { recursive: true });
+    await writeFile(join(context.options.runReportDir, CLUSTER_PLAN_LOG), guard.plannedActions);
+  }
   const volumes = await resolveProductionVolumes({
     backup: typeof options.backup === 'string' ? resolve(options.backup) : undefined,
     manifest: typeof options.manifest === 'string' ? resolve(options.manifest) : undefined,
@@ -137,10 +151,11 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
         reporter,
         new ProgressReporter({ context }),
         new ConsoleLogRecorder({ runDir: context.options.runReportDir }),
+        consoleRedaction,
       ],
       ...(signal === undefined ? {} : { signal }),
     });
-  const { ok, interruptedBy, cancelled } = await (guard === undefined ? work() : guard.run(work));
+  const { ok, interruptedBy, cancelled } = await (guard === undefined ? work() : guard.run(runId, work));
   if (interruptedBy !== undefined) {
     process.stderr.write(`run ${runId} interrupted by ${interruptedBy}; its environment was stopped\n`);
     return EXIT.interrupted;
@@ -190,6 +205,14 @@ function newRunId(): string {
     .toISOString()
     .replace(/\.\d+Z$/, 'Z')
     .replaceAll(':', '-')}-${randomBytes(2).toString('hex')}`;
+}
+
+/** The backup to drill (tt2, gt2) and how tt2 restores it (src/pg/restore-config.ts). */
+function exportRestoreVariables(options: ParsedOptions): void {
+  if (typeof options.backup === 'string') process.env.DRILL_BACKUP = resolve(options.backup);
+  if (typeof options.manifest === 'string') process.env.DRILL_MANIFEST = resolve(options.manifest);
+  if (options['non-production'] === true) process.env.DRILL_ENVIRONMENT_KIND = 'non-production';
+  if (typeof options['restore-test'] === 'string') process.env.DRILL_RESTORE_TEST = options['restore-test'];
 }
 
 /** The run's settings, for the domain modules' typed configs (read in the drill workers). */

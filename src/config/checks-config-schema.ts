@@ -29,7 +29,8 @@ export const checksConfigSchema = z.strictObject({
     packages: z.array(z.string().regex(/^@[\w.-]+\/[\w.-]+$/, '@scope/name')).min(1),
   }),
   backup: z.strictObject({
-    path: z.string().min(1),
+    /** DRILL_BACKUP (--backup): no default, the ephemeral environment names its generated fixture. */
+    path: z.string().min(1).optional(),
     maxAgeHours: z.coerce.number().positive(),
   }),
   sideServices: z.record(z.string(), serviceSchema),
@@ -53,6 +54,17 @@ export const checksConfigSchema = z.strictObject({
     url: z.url({ error: 'a URL' }).optional(),
     /** export-elasticsearch service: `/healthz` answers `{"status":"available"}`. */
     exportUrl: z.url({ error: 'a URL' }).optional(),
+  }),
+  /**
+   * Cluster target: the endpoints a confirmed run may write to, per kind (file only, never from a
+   * variable, so that a stray variable cannot redirect a confirmed run): kube `context/namespace`,
+   * postgres `host:port/database`, search and exportService URL origins.
+   */
+  writeTargets: z.strictObject({
+    kube: z.array(z.string().min(1)).default([]),
+    postgres: z.array(z.string().min(1)).default([]),
+    search: z.array(z.url({ error: 'a URL' })).default([]),
+    exportService: z.array(z.url({ error: 'a URL' })).default([]),
   }),
   cluster: z.strictObject({
     /** kubeconfig context (the kubeconfig itself: KUBECONFIG, else ~/.kube/config). */

@@ -13,7 +13,7 @@ import {
 } from './package-cache.ts';
 
 export interface RegistryHandlersOptions {
-  /** Registry base URL to answer at (use `getNpmRegistryUrl()`). */
+  /** Registry base URL to answer at. */
   registryUrl: string;
   cacheDir?: string;
   /** The version `latest` answers, per package; default: the highest cached version. */

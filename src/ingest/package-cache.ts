@@ -3,7 +3,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import semver from 'semver';
 import { downloadTarball, fetchPackageManifest, type PackageManifest } from './registry-client.ts';
@@ -11,9 +10,8 @@ import { loadIngestConfig, type IngestConfig } from './ingest-config.ts';
 import { resolveRegistryOptions, type RegistryOptions } from './registry-options.ts';
 
 /** `packages/` under the drill's cache (DRILL_CACHE_DIR, default ~/.cache/cdtn-recovery-drill). */
-export function getPackageCacheDir(config: IngestConfig = loadIngestConfig()): string {
-  const root = config.cacheDir ?? path.join(os.homedir(), '.cache', 'cdtn-recovery-drill');
-  return path.join(root, 'packages');
+export function getPackageCacheDir(config: Pick<IngestConfig, 'cacheDir'> = loadIngestConfig()): string {
+  return path.join(config.cacheDir, 'packages');
 }
 
 export function getCachedTarballPath(cacheDir: string, packageName: string, version: string): string {

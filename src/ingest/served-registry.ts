@@ -1,12 +1,17 @@
 // The fake registry of the ephemeral drill, ready to serve: the cache filled with the versions to
 // serve as latest (pinned by DRILL_INGEST_LATEST, else the real registry's latest; offline, the
-// highest cached version, with a warning), and the msw handlers that serve them.
+// highest cached version, with a warning), and the msw handlers that serve them at an address of
+// their own. Not at the real registry's: undici reuses the connections the cache filling opened to
+// it, and msw cannot intercept those, so the ingester would silently reach the real registry.
 import type { HttpHandler } from 'msw';
 import { DATA_PACKAGES } from './data-packages.ts';
 import { createRegistryHandlers, getServedLatestVersion } from './fake-registry.ts';
 import type { IngestConfig } from './ingest-config.ts';
 import { fillPackageCache, getPackageCacheDir } from './package-cache.ts';
-import { getRegistryUrl, type RegistryOptions } from './registry-options.ts';
+import type { RegistryOptions } from './registry-options.ts';
+
+/** Where the served registry answers: a reserved name (RFC 2606) that no resolver knows. */
+export const SERVED_REGISTRY_URL = 'http://npm-registry.drill.invalid';
 
 export interface ServedRegistry {
   registryUrl: string;
@@ -18,10 +23,10 @@ export interface ServedRegistry {
 }
 
 export async function prepareServedRegistry(
-  config: IngestConfig,
+  config: Pick<IngestConfig, 'cacheDir' | 'latest'>,
   options: { registry?: RegistryOptions; signal?: AbortSignal } = {},
 ): Promise<ServedRegistry> {
-  const registryUrl = await getRegistryUrl();
+  const registryUrl = SERVED_REGISTRY_URL;
   const cacheDir = getPackageCacheDir(config);
   const warnings: string[] = [];
   const latest: Record<string, string> = {};

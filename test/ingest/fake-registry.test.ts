@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { http, HttpResponse } from 'msw';
-import { getCachedVersions, getServedLatestVersion, prepareServedRegistry } from '../../src/ingest/index.ts';
+import {
+  getCachedVersions,
+  getServedLatestVersion,
+  loadIngestConfig,
+  prepareServedRegistry,
+} from '../../src/ingest/index.ts';
 import { NEWER, OLDER, startFakeRegistry, type FakeRegistry } from './fake-registry-server.ts';
 
 const LEGI = '@socialgouv/legi-data';
@@ -50,7 +55,10 @@ describe('fake registry (msw)', () => {
     registry.server.use(
       http.get(`${registry.registryUrl}/:scope/:name/latest`, () => new HttpResponse(null, { status: 503 })),
     );
-    const served = await prepareServedRegistry({ latest: {} }, { registry: { retries: 0 } });
+    const served = await prepareServedRegistry(
+      { ...loadIngestConfig(), latest: {} },
+      { registry: { url: registry.registryUrl, retries: 0 } },
+    );
     expect(served.latest[LEGI]).toBe((await getCachedVersions(LEGI)).at(-1));
     expect(served.warnings).toHaveLength(4);
     expect(served.warnings[0]).toMatch(
@@ -60,7 +68,10 @@ describe('fake registry (msw)', () => {
 
   it('fails when a pinned version can be neither found in the cache nor downloaded', async () => {
     await expect(
-      prepareServedRegistry({ latest: { [LEGI]: '0.0.1' } }, { registry: { retries: 0 } }),
+      prepareServedRegistry(
+        { ...loadIngestConfig(), latest: { [LEGI]: '0.0.1' } },
+        { registry: { url: registry.registryUrl, retries: 0 } },
+      ),
     ).rejects.toThrow(`tt3: ${LEGI}: GET ${registry.registryUrl}/${LEGI}/0.0.1 answered 404, expected 200`);
   });
 });

