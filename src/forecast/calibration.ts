@@ -10,6 +10,8 @@ export interface PastRun {
   tasks: readonly { id: string; status: string; actualSeconds: number }[];
   /** The model's forecast the run made, before calibration, per task. */
   forecastSeconds?: Readonly<Record<string, number>>;
+  /** A cluster run's volume per modeled task (rows restored, documents exported…): production's. */
+  volumes?: Readonly<Record<string, number>>;
 }
 
 export interface PastForecastError {

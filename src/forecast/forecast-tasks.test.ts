@@ -1,7 +1,7 @@
 // Synthetic histories of a linear workload: restoring v rows takes FIXED + v / RATE seconds.
 import { describe, expect, it } from 'vitest';
 import type { PastRun } from './calibration.ts';
-import { forecastTasks, type MeasuredTask } from './forecast-tasks.ts';
+import { forecastTasks, runVolumes, type MeasuredTask } from './forecast-tasks.ts';
 import type { ProductionVolumes } from './production-volumes.ts';
 
 const FIXED = 40;
@@ -111,6 +111,27 @@ describe('forecastTasks', () => {
       },
     ]);
     expect(table.totalSeconds).toBeUndefined();
+  });
+
+  it('takes a production volume no file states from the last cluster run that measured it', () => {
+    const history: PastRun[] = [
+      { runId: 'c1', target: 'cluster', tasks: [], volumes: { tt2: 1_000_000 } },
+      { runId: 'c2', target: 'cluster', tasks: [], volumes: runVolumes([restore(PRODUCTION_ROWS)]) },
+      { runId: 'e1', target: 'ephemeral', tasks: [], volumes: { tt2: 5 } },
+    ];
+    const [tt2] = forecastTasks({
+      target: 'ephemeral',
+      runId: 'now',
+      tasks: [restore(50_000)],
+      volumes: volumes({ missing: 'not stated' }),
+      history,
+    }).tasks;
+    expect(tt2?.productionVolume).toEqual({
+      value: PRODUCTION_ROWS,
+      from: "cluster run c2's rowsRestored",
+      unit: 'rows',
+    });
+    withinTenPercent(tt2?.seconds, truth(PRODUCTION_ROWS));
   });
 
   it('takes a task without a volume model from the last cluster run that passed it', () => {

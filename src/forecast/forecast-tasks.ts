@@ -108,12 +108,43 @@ function forecastTask(task: MeasuredTask, input: ForecastInput): TaskForecast {
     );
   if (volume === 0 || actionSeconds <= 0)
     return none(`${model.action} handled no ${model.unit} in this run: no throughput measured`);
-  const production =
-    input.target === 'cluster'
-      ? { value: volume, from: `this cluster run's ${model.volumeMeasure}` }
-      : model.productionVolume(input.volumes);
+  const production = productionVolumeOf(model, volume, input);
   if (!isVolume(production)) return none(`no production volume: ${production.missing}`);
   return linear(task, model, { volume, actionSeconds }, production);
+}
+
+/**
+ * A cluster run's own volume is production's. Otherwise the volume the volumes state (the given
+ * manifest, or the committed file), and when they have none, the last cluster run's.
+ */
+function productionVolumeOf(
+  model: WorkloadModel,
+  runVolume: number,
+  input: ForecastInput,
+): PartsVolume | { missing: string } {
+  if (input.target === 'cluster')
+    return { value: runVolume, from: `this cluster run's ${model.volumeMeasure}` };
+  const stated = model.productionVolume(input.volumes);
+  if (isVolume(stated)) return stated;
+  const cluster = input.history.findLast(
+    (run) => run.target === 'cluster' && run.volumes?.[model.taskId] !== undefined,
+  );
+  if (cluster === undefined) return stated;
+  return {
+    value: cluster.volumes![model.taskId]!,
+    from: `cluster run ${cluster.runId}'s ${model.volumeMeasure}`,
+  };
+}
+
+/** The volume each modeled task that passed handled in a run, as history.jsonl keeps a cluster run's. */
+export function runVolumes(tasks: readonly MeasuredTask[]): Record<string, number> {
+  return Object.fromEntries(
+    WORKLOAD_MODELS.flatMap((model) => {
+      const task = tasks.find((candidate) => candidate.id === model.taskId && candidate.status === 'passed');
+      const volume = task?.measures.find((measure) => measure.name === model.volumeMeasure)?.value;
+      return volume === undefined ? [] : [[model.taskId, volume]];
+    }),
+  );
 }
 
 function linear(

@@ -3,6 +3,7 @@ export {
   forecastSecondsByTask,
   forecastTasks,
   rawForecasts,
+  runVolumes,
   type ForecastInput,
   type ForecastTable,
   type MeasuredTask,

@@ -1,5 +1,5 @@
 // One line of reports/history.jsonl: what a later run needs to compare itself with this one.
-import { rawForecasts } from '../../forecast/index.ts';
+import { rawForecasts, runVolumes } from '../../forecast/index.ts';
 import type { DrillReport, TaskStatus, Verdict } from '../report-record.ts';
 
 export interface HistoryTask {
@@ -18,6 +18,8 @@ export interface HistoryEntry {
   tasks: HistoryTask[];
   /** The forecast model's output for production (uncalibrated), per task: what cluster runs calibrate. */
   forecastSeconds?: Record<string, number>;
+  /** A cluster run's volume per modeled task: the production volumes later forecasts may take. */
+  volumes?: Record<string, number>;
 }
 
 export function toHistoryEntry(report: DrillReport): HistoryEntry {
@@ -30,5 +32,6 @@ export function toHistoryEntry(report: DrillReport): HistoryEntry {
     budgetSeconds: report.runbook.budgetSeconds,
     tasks: report.tasks.map(({ id, actualSeconds, status }) => ({ id, actualSeconds, status })),
     forecastSeconds: rawForecasts(report.forecast.tasks),
+    ...(report.target === 'cluster' ? { volumes: runVolumes(report.tasks) } : {}),
   };
 }
