@@ -4,7 +4,6 @@ import { inspect } from 'node:util';
 import { ConfigError } from '../config/index.ts';
 import { CoverageError } from '../run/index.ts';
 import { K8sError } from '../k8s/index.ts';
-import { RestoreError } from '../pg/index.ts';
 import { consoleRedaction } from '../report/evidence/index.ts';
 import { RunbookError } from '../runbook/index.ts';
 import { SafetyError } from '../safety/index.ts';
@@ -57,14 +56,12 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
       process.stderr.write(`cdtn-drill ${name}: ${error.message}\n`);
       return EXIT.usage;
     }
-    // K8sError: no kubeconfig, or another drill holds the Lease; ConfigError: an invalid DRILL_* variable;
-    // RestoreError: a bad --manifest.
+    // K8sError: no kubeconfig, or another drill holds the Lease; ConfigError: an invalid DRILL_* variable.
     if (
       error instanceof RunbookError ||
       error instanceof CoverageError ||
       error instanceof K8sError ||
-      error instanceof ConfigError ||
-      error instanceof RestoreError
+      error instanceof ConfigError
     ) {
       process.stderr.write(`cdtn-drill ${name}: ${error.message}\n`);
       return EXIT.failed;

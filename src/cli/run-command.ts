@@ -137,10 +137,11 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
     await mkdir(context.options.runReportDir, { recursive: true });
     await writeFile(join(context.options.runReportDir, CLUSTER_PLAN_LOG), guard.plannedActions);
   }
-  const volumes = await resolveProductionVolumes({
+  const { volumes, warning } = await resolveProductionVolumes({
     backup: typeof options.backup === 'string' ? resolve(options.backup) : undefined,
     manifest: typeof options.manifest === 'string' ? resolve(options.manifest) : undefined,
   });
+  if (warning !== undefined) process.stderr.write(`${warning}\n`);
   const reporter = new DrillReporter({ context, volumes });
   const work = (signal?: AbortSignal) =>
     runDrills({
