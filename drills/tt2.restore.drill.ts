@@ -89,6 +89,7 @@ task('tt2', () => {
       postRestore: postRestore ? { terminateOtherSessions: false } : false,
     });
     recordMeasure('restoreSeconds', outcome.restoreSeconds, 's');
+    recordMeasure('rowsRestored', outcome.rows, 'rows');
     recordMeasure('rowsPerSecond', outcome.rowsPerSecond, 'rows/s');
     if (postRestore) recordMeasure('postRestoreSeconds', outcome.postRestoreSeconds, 's');
   });

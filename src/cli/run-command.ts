@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { DrillRunContext } from '../drill/run-context.ts';
+import { resolveProductionVolumes } from './production-volumes-option.ts';
 import type { DrillTarget } from '../env/drill-env.ts';
 import { DrillReporter } from '../report/index.ts';
 import { ConsoleLogRecorder, consoleRedaction } from '../report/evidence/index.ts';
@@ -47,7 +48,8 @@ export const RUN_USAGE = `cdtn-drill run [--target ephemeral|cluster] [--runbook
   --reports <dir>    where reports/<runId>/ and reports/latest/ go (default: reports)
   --no-env           start no environment (fixture runbooks whose drills need none)
   --backup <dump>    the pg_dump -Fc archive tt2 restores (default, ephemeral: the generated fixture)
-  --manifest <file>  its manifest (default: <dump without .dump>.manifest.json)
+  --manifest <file>  its manifest (default: <dump without .dump>.manifest.json); its volumes are
+                     the production volumes the report's forecast scales to
 ${CLUSTER_USAGE}`;
 
 const TARGETS: readonly DrillTarget[] = ['ephemeral', 'cluster'];
@@ -135,7 +137,12 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
     await mkdir(context.options.runReportDir, { recursive: true });
     await writeFile(join(context.options.runReportDir, CLUSTER_PLAN_LOG), guard.plannedActions);
   }
-  const reporter = new DrillReporter({ context });
+  const { volumes, warning } = await resolveProductionVolumes({
+    backup: typeof options.backup === 'string' ? resolve(options.backup) : undefined,
+    manifest: typeof options.manifest === 'string' ? resolve(options.manifest) : undefined,
+  });
+  if (warning !== undefined) process.stderr.write(`${warning}\n`);
+  const reporter = new DrillReporter({ context, volumes });
   const work = (signal?: AbortSignal) =>
     runDrills({
       context,

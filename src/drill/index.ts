@@ -2,7 +2,12 @@ export { task } from './task.ts';
 export { useEnv } from './use-env.ts';
 export { useRunOptions, getRunContext, type DrillRunContext, type DrillRunOptions } from './run-context.ts';
 // What the evidence bundle keeps: the versions involved and the backup's manifest.
-export { recordBackupManifest, recordVersion } from './record-evidence.ts';
+export {
+  backupVersionName,
+  recordBackupManifest,
+  recordVersion,
+  reingestedMeasureName,
+} from './record-evidence.ts';
 export { recordMeasure, warn, type DrillMeasure, type DrillMeta } from './drill-meta.ts';
 export {
   readRunState,

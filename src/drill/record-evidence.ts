@@ -48,3 +48,21 @@ export function readRecordedVersions(runDir: string): RunVersions {
     throw new Error(`cannot read the recorded versions ${path}`, { cause: error });
   }
 }
+
+const REINGESTED_PREFIX = 'reingested ';
+const BACKUP_VERSION_SUFFIX = ' in the backup';
+
+/** The measure tt3 records per package it re-ingested: its documents (the report's RPO reads it). */
+export function reingestedMeasureName(packageName: string): string {
+  return `${REINGESTED_PREFIX}${packageName}`;
+}
+
+/** The package a reingestedMeasureName names, or undefined for another measure. */
+export function reingestedPackageOf(measureName: string): string | undefined {
+  return measureName.startsWith(REINGESTED_PREFIX) ? measureName.slice(REINGESTED_PREFIX.length) : undefined;
+}
+
+/** The version tt3 records for a package as the backup had it (the served one is under its name). */
+export function backupVersionName(packageName: string): string {
+  return `${packageName}${BACKUP_VERSION_SUFFIX}`;
+}

@@ -5,7 +5,7 @@ import type { V1Job } from '@kubernetes/client-node';
 import type pg from 'pg';
 import { startOutsideWorld } from '../checks/index.ts';
 import type { JobWorkContext } from './job-controller.ts';
-import { ingestPackages, type ServedRegistry } from '../ingest/index.ts';
+import { formatIngestLogLine, ingestPackages, type ServedRegistry } from '../ingest/index.ts';
 
 export function createIngestJob(pool: pg.Pool, served: ServedRegistry) {
   return async (job: V1Job, context: JobWorkContext): Promise<void> => {
@@ -15,12 +15,7 @@ export function createIngestJob(pool: pg.Pool, served: ServedRegistry) {
         registry: { url: served.registryUrl },
         signal: context.signal,
       });
-      for (const result of results) {
-        const outcome = result.skipped
-          ? `skipped (${result.skippedReason})`
-          : `${result.fromVersion ?? '(none)'} → ${result.toVersion}`;
-        context.log(`${job.metadata?.name}: ${result.package} ${outcome}`);
-      }
+      for (const result of results) context.log(`${job.metadata?.name}: ${formatIngestLogLine(result)}`);
     } finally {
       world.close();
     }

@@ -6,6 +6,7 @@ export {
   countServiceSheets,
   findCodeDuTravailArticles,
 } from './expected-counts.ts';
+export { formatIngestLogLine, parseIngestLogLines, type IngestedPackageLine } from './ingest-log-line.ts';
 export { loadIngestConfig, type IngestConfig } from './ingest-config.ts';
 export { measureIngest, type IngestMeasure } from './measure-ingest.ts';
 export {

@@ -2,7 +2,11 @@
 import type { TestModule } from 'vitest/node';
 import type { DrillRunContext, SetupPhase } from '../drill/run-context.ts';
 import { drillFileTaskId } from '../run/drill-files.ts';
+import type { ProductionVolumes } from '../forecast/index.ts';
 import { actualCriticalPathSeconds } from './critical-path.ts';
+import { forecastForReport } from './forecast-report.ts';
+import type { HistoryEntry } from './history/index.ts';
+import { measureRecoveryObjectives } from './recovery-objectives.ts';
 import type { DrillRunRecord, TaskRecord, Verdict } from './report-record.ts';
 import { readTaskResult, type TaskResult } from './task-result.ts';
 
@@ -15,6 +19,11 @@ export interface BuildReportInput {
   finishedAt: Date;
   /** The global setup's steps before the first task (they may start before the reporter's startedAt). */
   setupPhases?: readonly SetupPhase[];
+  /** The versions the run recorded: tt3's tell what the ingestion brought back. */
+  versions?: Readonly<Record<string, string>>;
+  /** What the forecast scales to; the runs recorded before this one, oldest first. */
+  volumes: ProductionVolumes;
+  history: readonly HistoryEntry[];
 }
 
 export function buildReport({
@@ -24,6 +33,9 @@ export function buildReport({
   startedAt: reporterStartedAt,
   finishedAt,
   setupPhases = [],
+  versions = {},
+  volumes,
+  history,
 }: BuildReportInput): DrillRunRecord {
   const startedAt = new Date(
     Math.min(reporterStartedAt.getTime(), ...setupPhases.map((phase) => Date.parse(phase.startedAt))),
@@ -45,6 +57,8 @@ export function buildReport({
       section: task.section,
       estimateSeconds: task.estimateSeconds,
       actualSeconds: secondsBetween(result.startedAt, result.endedAt),
+      ...(result.startedAt === undefined ? {} : { startedAt: new Date(result.startedAt).toISOString() }),
+      ...(result.endedAt === undefined ? {} : { endedAt: new Date(result.endedAt).toISOString() }),
       status: result.status,
       assertions: result.assertions.length,
       skippedAssertions: result.assertions
@@ -61,23 +75,32 @@ export function buildReport({
   const totalSeconds = round(tasks.reduce((sum, task) => sum + task.actualSeconds, 0));
   const failed = runErrors.length > 0 || tasks.some((task) => task.status === 'failed');
   const verdict: Verdict = failed ? 'failed' : totalSeconds > plan.budgetSeconds ? 'over-budget' : 'passed';
-  return {
-    report: {
-      runId: options.runId,
-      target: options.target,
-      runbook: { path: plan.path, budgetSeconds: plan.budgetSeconds },
-      startedAt: startedAt.toISOString(),
-      finishedAt: finishedAt.toISOString(),
-      totalSeconds,
-      wallSeconds: secondsBetween(startedAt.getTime(), finishedAt.getTime()),
-      setup: setupPhases.map((phase) => ({ name: phase.name, seconds: round(phase.seconds) })),
-      criticalPathSeconds: round(
-        actualCriticalPathSeconds(planTasks, new Map(tasks.map((t) => [t.id, t.actualSeconds]))),
-      ),
-      verdict,
+  const setup = setupPhases.map((phase) => ({ name: phase.name, seconds: round(phase.seconds) }));
+  const report = {
+    runId: options.runId,
+    target: options.target,
+    runbook: { path: plan.path, budgetSeconds: plan.budgetSeconds },
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    totalSeconds,
+    wallSeconds: secondsBetween(startedAt.getTime(), finishedAt.getTime()),
+    setup,
+    criticalPathSeconds: round(
+      actualCriticalPathSeconds(planTasks, new Map(tasks.map((t) => [t.id, t.actualSeconds]))),
+    ),
+    verdict,
+    tasks,
+    lint: plan.lint,
+    recovery: measureRecoveryObjectives({
       tasks,
-      lint: plan.lint,
-    },
+      endTaskId: plan.criticalPath.at(-1) ?? plan.tasks.at(-1)!.id,
+      setup,
+      versions,
+    }),
+    versions: { ...versions },
+  };
+  return {
+    report: { ...report, ...forecastForReport(report, volumes, history) },
     assertions: planTasks.flatMap((task) => {
       const { assertions, taskFailures } = results.get(task.id) as TaskResult;
       // junit shows a task that broke outside its assertions as one more failed case.

@@ -1,21 +1,31 @@
 // report.md: the task table (estimate, actual, ratio, status) and the run's gantt next to the plan's.
 import { formatSeconds } from '../runbook/index.ts';
 import type { Plan } from '../runbook/plan.ts';
+import { formatDuration } from './history/format-history.ts';
+import { markdownTable, renderForecastMarkdown } from './forecast-markdown.ts';
+import { describeRpo, describeRto } from './recovery-text.ts';
 import type { DrillReport, TaskRecord } from './report-record.ts';
 
 export function renderReportMarkdown(report: DrillReport, plan: Plan): string {
-  const budget = `${formatActual(report.totalSeconds)} of a ${formatSeconds(report.runbook.budgetSeconds)} budget`;
+  const budget = `${formatDuration(report.totalSeconds)} of a ${formatSeconds(report.runbook.budgetSeconds)} budget`;
   return [
     `# Recovery drill ${report.runId}: ${report.verdict}`,
     '',
     `Target ${report.target}, runbook \`${report.runbook.path}\`, from ${report.startedAt} to ${report.finishedAt}.`,
-    `Total ${budget}; critical path ${formatActual(report.criticalPathSeconds)}.`,
+    `Total ${budget}; critical path ${formatDuration(report.criticalPathSeconds)}.`,
     '',
-    '| Task | Estimate | Actual | Ratio | Status |',
-    '| --- | --- | --- | --- | --- |',
-    ...report.tasks.map(tableRow),
+    '## Recovery objectives',
+    '',
+    `- ${describeRto(report.recovery)}`,
+    ...describeRpo(report.recovery).map((line) => `- ${line}`),
+    '',
+    ...markdownTable({
+      head: ['Task', 'Estimate', 'Actual', 'Ratio', 'Status'],
+      rows: report.tasks.map(taskCells),
+    }),
     '',
     ...details(report.tasks),
+    ...renderForecastMarkdown(report),
     '## Planned',
     '',
     ...gantt(
@@ -39,24 +49,18 @@ export function renderReportMarkdown(report: DrillReport, plan: Plan): string {
   ].join('\n');
 }
 
-/** Measured durations under a minute keep a decimal: fixture and check tasks take seconds. */
-function formatActual(seconds: number): string {
-  return seconds < 60 ? `${seconds.toFixed(1)} s` : formatSeconds(seconds);
-}
-
-function tableRow(task: TaskRecord): string {
+function taskCells(task: TaskRecord): string[] {
   const ran = task.status !== 'skipped';
   const ratio =
     ran && task.estimateSeconds > 0 ? (task.actualSeconds / task.estimateSeconds).toFixed(2) : '–';
   const status = task.skipReason === undefined ? task.status : `${task.status}: ${task.skipReason}`;
-  const cells = [
+  return [
     `${task.id} — ${task.label}`,
     formatSeconds(task.estimateSeconds),
-    ran ? formatActual(task.actualSeconds) : '–',
+    ran ? formatDuration(task.actualSeconds) : '–',
     ratio,
     status,
   ];
-  return `| ${cells.map((cell) => cell.replaceAll('|', '\\|')).join(' | ')} |`;
 }
 
 function details(tasks: readonly TaskRecord[]): string[] {

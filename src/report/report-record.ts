@@ -3,6 +3,8 @@ import type { TestState } from 'vitest/node';
 import type { DrillTarget } from '../env/drill-env.ts';
 import type { LintFinding } from '../runbook/plan.ts';
 import type { DrillMeasure } from '../drill/drill-meta.ts';
+import type { ForecastTable, RunbookFindings } from '../forecast/index.ts';
+import type { RecoveryObjectives } from './recovery-objectives.ts';
 
 export type TaskStatus = 'passed' | 'failed' | 'skipped';
 export type Verdict = 'passed' | 'failed' | 'over-budget';
@@ -31,6 +33,9 @@ export interface TaskRecord {
   section: string;
   estimateSeconds: number;
   actualSeconds: number;
+  /** ISO times of the task's span; absent when nothing of it ran. */
+  startedAt?: string;
+  endedAt?: string;
   status: TaskStatus;
   /** Number of assertions (`it`) the drill declares for the task. */
   assertions: number;
@@ -60,8 +65,14 @@ export interface DrillReport {
   verdict: Verdict;
   tasks: TaskRecord[];
   lint: LintFinding[];
+  /** RTO and RPO as the run measured them (src/report/recovery-objectives.ts). */
+  recovery: RecoveryObjectives;
+  /** Each task's duration on production, with the model and its calibration (src/forecast). */
+  forecast: ForecastTable;
+  /** Estimates against measures and forecast, the runbook's contradictions and drift. */
+  findings: RunbookFindings;
   /** Versions involved (harness commit, PostgreSQL, engine, data packages): src/report/evidence. */
-  versions?: Record<string, string>;
+  versions: Record<string, string>;
 }
 
 /** One assertion of a task, for junit.xml. */

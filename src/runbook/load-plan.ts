@@ -12,13 +12,16 @@ export const DEFAULT_RUNBOOK_PATH = fileURLToPath(
 
 /** Read and parse a runbook page. Throws RunbookError, also when the file cannot be read. */
 export async function loadPlan(path: string = DEFAULT_RUNBOOK_PATH): Promise<Plan> {
-  let markdown: string;
+  return parseRunbook(await readRunbook(path), path);
+}
+
+/** The runbook page's text; RunbookError when the file cannot be read. */
+export async function readRunbook(path: string): Promise<string> {
   try {
-    markdown = await readFile(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (error) {
     throw new RunbookError(path, undefined, `cannot read the runbook: ${(error as Error).message}`, {
       cause: error,
     });
   }
-  return parseRunbook(markdown, path);
 }

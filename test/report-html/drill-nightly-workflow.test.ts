@@ -59,4 +59,24 @@ describe('.github/workflows/drill-nightly.yml', () => {
     expect(text).toMatch(/uses: actions\/upload-artifact@v\d+\n(?: {8}.*\n)*? {10}path: reports\/$/m);
     expect(text).toMatch(/- name: Keep the reports\n {8}if: always\(\)/);
   });
+
+  it('carries reports/history.jsonl from one run to the next: restored by prefix before the drill, saved after it whatever the verdict', async () => {
+    const text = await readFile(WORKFLOW, 'utf8');
+    const step = (name: string) => text.indexOf(`- name: ${name}`);
+    const [restore, drill, save] = [
+      step('Restore the run history'),
+      step('Ephemeral drill'),
+      step('Save the run history'),
+    ];
+    expect(restore).toBeGreaterThan(-1);
+    expect(restore).toBeLessThan(drill);
+    expect(save).toBeGreaterThan(drill);
+    expect(text.slice(restore, drill)).toMatch(
+      /uses: actions\/cache\/restore@v\d+\n {8}with:\n {10}path: reports\/history\.jsonl\n {10}key: (drill-history-).+\n {10}restore-keys: \1\n/,
+    );
+    expect(text.slice(save)).toMatch(/^- name: Save the run history\n {8}if: always\(\)/);
+    expect(text.slice(save)).toMatch(
+      /uses: actions\/cache\/save@v\d+\n {8}with:\n {10}path: reports\/history\.jsonl\n/,
+    );
+  });
 });

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { extract } from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDuration, type HistoryEntry } from '../../src/report/history/index.ts';
+import { loadPlan } from '../../src/runbook/index.ts';
 import { ROOT, runCli } from '../run/run-cli.ts';
 import { openInChromium } from './open-in-chromium.ts';
 import { RUNBOOK, runTwice, TOKEN, type TwoRuns } from './two-runs.ts';
@@ -156,12 +157,31 @@ describe('index.html, rendered in Chromium', () => {
   });
 });
 
+describe('index.html, RTO, RPO, forecast and findings', () => {
+  it("shows the RTO to the plan's last task, the RPO, the forecast table and the findings table", async () => {
+    await using opened = await openInChromium(pathToFileURL(join(first().dir, 'index.html')).href);
+    const { page } = opened;
+    const { report } = first();
+    const last = report.tasks.at(-1);
+    expect(await page.locator('section.recovery li').first().textContent()).toMatch(
+      new RegExp(`^RTO [\\d.]+ s: from the start of ${report.tasks[0]?.id} to the end of ${last?.id}\\.`),
+    );
+    expect(await page.locator('section.recovery').textContent()).toContain('RPO not measured');
+    expect(await page.locator('table.forecast-table tbody tr').count()).toBe(report.tasks.length);
+    const findings = page.locator('table.findings-table tbody tr');
+    expect(await findings.count()).toBe(report.tasks.length + report.lint.length);
+    expect(await findings.first().locator('td').nth(5).textContent()).toBe(
+      'no forecast: nothing to judge the estimate by',
+    );
+  });
+});
+
 describe('history', () => {
   it('appends one line per run to history.jsonl, with the report figures', async () => {
     const lines = (await readFile(join(two.reportsDir, 'history.jsonl'), 'utf8')).trim().split('\n');
     const entries = lines.map((line) => JSON.parse(line) as HistoryEntry);
     expect(entries.map((entry) => entry.runId)).toEqual(two.runs.map(({ report }) => report.runId));
-    for (const [i, { budgetSeconds, ...figures }] of entries.entries()) {
+    for (const [i, { budgetSeconds, forecastSeconds, ...figures }] of entries.entries()) {
       // The fields a later run compares with (the file's format), each read back from the run's report.
       expect(Object.keys(figures).sort()).toEqual([
         'runId',
@@ -174,6 +194,11 @@ describe('history', () => {
       for (const task of figures.tasks)
         expect(Object.keys(task).sort()).toEqual(['actualSeconds', 'id', 'status']);
       expect(two.runs[i]?.report).toMatchObject({ ...figures, runbook: { budgetSeconds } });
+      // The model's output the run reported: the fixture tasks have no volume model, so none.
+      const reported = two.runs[i]?.report.forecast.tasks.filter((task) => task.rawSeconds !== undefined);
+      expect(forecastSeconds).toEqual(
+        Object.fromEntries((reported ?? []).map((t) => [t.taskId, t.rawSeconds])),
+      );
     }
   });
 
@@ -207,7 +232,7 @@ describe('history', () => {
 });
 
 describe('evidence.tar.gz', () => {
-  it('holds the runbook, the reports, the manifest, the redacted logs and the versions, each in SHA256SUMS', async () => {
+  it('holds the runbook and its proposal, the reports, the forecast, the manifest, the redacted logs and the versions, each in SHA256SUMS', async () => {
     const { dir, report } = second();
     const out = await mkdtemp(join(two.scratch, 'bundle-'));
     await extract({ file: join(dir, 'evidence.tar.gz'), cwd: out });
@@ -230,10 +255,13 @@ describe('evidence.tar.gz', () => {
     expect(files).toEqual(
       [
         'SHA256SUMS',
+        'forecast/forecast.md',
         'logs/drill-output.log',
         'manifest/backup.manifest.json',
         ...['index.html', 'junit.xml', 'report.json', 'report.md'].map((name) => `reports/${name}`),
         'runbook/runbook.md',
+        'runbook/runbook.proposed.diff',
+        'runbook/runbook.proposed.md',
         'versions.json',
       ].sort(),
     );
@@ -244,6 +272,12 @@ describe('evidence.tar.gz', () => {
     for (const name of ['index.html', 'junit.xml', 'report.json', 'report.md'])
       await same(`reports/${name}`, join(dir, name));
     expect(JSON.parse(await readFile(join(out, 'versions.json'), 'utf8'))).toEqual(report.versions);
+    // The forecast and findings as report.md has them; the proposal parses with the same tasks.
+    const forecast = await readFile(join(out, 'forecast/forecast.md'), 'utf8');
+    expect(forecast.startsWith('## Forecast for production\n')).toBe(true);
+    expect(await readFile(join(dir, 'report.md'), 'utf8')).toContain(forecast);
+    const proposed = await loadPlan(join(out, 'runbook/runbook.proposed.md'));
+    expect(proposed.tasks.map((task) => task.id)).toEqual(two.plan.tasks.map((task) => task.id));
     const log = await readFile(join(out, 'logs/drill-output.log'), 'utf8');
     expect(log).toContain('b1 stdout b1 connects with token ***');
     expect(log).not.toContain(TOKEN);

@@ -40,6 +40,10 @@ const record: DrillRunRecord = {
       task('c1', 'Restaurer', 'Reprise', 30),
       task('d1', 'Contrôler', 'Reprise', 10),
     ],
+    recovery: { rto: { toTaskId: 'd1', reason: 'not what this test reads' }, rpo: { reingested: [] } },
+    forecast: { model: 'none', tasks: [], pastErrors: [] },
+    findings: { tasks: [], page: [] },
+    versions: {},
   },
   assertions: [],
 };

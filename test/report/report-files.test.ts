@@ -36,6 +36,7 @@ const fixtureTask = (id: string, status: string, extra: Record<string, unknown> 
       : ['runs after the tasks of this run it depends on', 'holds unless the test makes it fail'],
     failures: [],
     warnings: ran ? [`${id} is a fixture`] : [],
+    span: ran,
     measures: ran
       ? [
           { name: 'setupMs', value: 1, unit: 'ms' },
@@ -74,7 +75,11 @@ describe('the drill reporter', () => {
       wallSeconds: 'N',
       criticalPathSeconds: 'N',
       runbook: { ...report.runbook, path: report.runbook.path.endsWith('test/fixtures/runbooks/chain.md') },
-      tasks: report.tasks.map((task) => ({ ...task, actualSeconds: 'N' })),
+      tasks: report.tasks.map(({ startedAt, endedAt, ...task }) => ({
+        ...task,
+        actualSeconds: 'N',
+        span: startedAt !== undefined && Date.parse(endedAt ?? '') >= Date.parse(startedAt),
+      })),
       versions: typeof report.versions?.['harness commit'],
     };
     expect(stripped).toEqual({
@@ -100,8 +105,36 @@ describe('the drill reporter', () => {
         fixtureTask('d1', 'skipped', { skipReason: 'depends on c1, which failed' }),
       ],
       lint: plan.lint,
+      forecast: expect.not.objectContaining({ totalSeconds: expect.anything() }),
+      findings: expect.objectContaining({ page: [] }),
+      // d1 ends the plan: skipped, so the service was not shown back. A fixture run starts no environment.
+      recovery: {
+        rto: { toTaskId: 'd1', reason: 'd1 did not pass: the service was not shown back' },
+        rpo: { reingested: [] },
+      },
       versions: 'string',
     });
+  });
+
+  it('writes report.md with the forecast (none without a volume model or a cluster run) and the findings', async () => {
+    const markdown = await latest('report.md');
+    expect(markdown).toContain(
+      '## Forecast for production\n\nLinear per task: forecast = fixed + production volume ÷ throughput.',
+    );
+    expect(markdown).toContain(
+      '| c1 — Restaurer | – | – | – | – | no forecast: no volume model, and no cluster run measured it |',
+    );
+    expect(markdown).toContain('- No total forecast: no forecast for b1, a1, c1, d1.');
+    expect(markdown).toContain(
+      '## Findings on the runbook\n\n| Task | Estimate | Last cluster run | Last ephemeral run | Forecast | Verdict |',
+    );
+    // This run is the last ephemeral run of a task that passed; d1 was skipped.
+    expect(markdown).toMatch(
+      /\| a1 — Vérifier les accès \| 1 min \| – \| [\d.]+ s \(\S+\) \| – \| no forecast: nothing to judge the estimate by \|/,
+    );
+    expect(markdown).toContain(
+      '| d1 — Contrôler | 1 min | – | – | – | no forecast: nothing to judge the estimate by |',
+    );
   });
 
   it('writes junit.xml with one test case per assertion, grouped by task', async () => {
@@ -143,9 +176,10 @@ describe('the drill reporter', () => {
 
   it('writes report.md with the task table and both gantts, overruns marked crit', async () => {
     const markdown = await latest('report.md');
-    const rows = markdown
-      .split('\n')
-      .filter((line) => line.startsWith('| ') && !line.startsWith('| Task') && !line.startsWith('| ---'))
+    const lines = markdown.split('\n');
+    const header = lines.indexOf('| Task | Estimate | Actual | Ratio | Status |');
+    const rows = lines
+      .slice(header + 2, lines.indexOf('', header))
       .map((line) => line.split(' | ').map((cell) => cell.replace(/^\| | \|$/g, '')));
     // Estimate, actual and ratio columns: durations vary, their presence does not.
     expect(
@@ -162,6 +196,11 @@ describe('the drill reporter', () => {
       ['c1 — Restaurer', '1 min', false, false, 'failed'],
       ['d1 — Contrôler', '1 min', true, true, 'skipped: depends on c1, which failed'],
     ]);
+    expect(markdown).toContain(
+      '## Recovery objectives\n\n- RTO not measured: d1 did not pass: the service was not shown back.\n' +
+        '- RPO not measured: no restore measured the age of the backup.\n' +
+        '- The ingestion brought nothing back (no package newer than the backup was re-ingested).\n',
+    );
     const [planned, actual] = [...markdown.matchAll(/```mermaid\n([\s\S]*?)```/g)].map(
       (match) => match[1] ?? '',
     );

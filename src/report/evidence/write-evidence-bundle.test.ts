@@ -23,6 +23,7 @@ describe('writeEvidenceBundle', () => {
         runbookPath: join(import.meta.dirname, '../../../fixtures/runbook/plan-de-reprise.md'),
         manifestPath: missing,
         versions: {},
+        forecastMarkdown: '',
         secrets: [],
       }),
     ).rejects.toThrow(`evidence bundle: cannot read the backup manifest ${missing}`);
@@ -44,6 +45,7 @@ describe('recordBackupManifest', () => {
       runbookPath: fixtureManifest,
       manifestPath: namedManifest,
       versions: {},
+      forecastMarkdown: '',
       secrets: [],
     });
     const listed: string[] = [];

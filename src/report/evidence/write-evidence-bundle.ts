@@ -1,5 +1,6 @@
-// reports/<runId>/evidence.tar.gz for auditors: the runbook, the reports, the backup manifest (when
-// the run had one), the run's logs with secrets masked, the versions, and SHA256SUMS of them all.
+// reports/<runId>/evidence.tar.gz for auditors: the runbook and the corrected one the forecast
+// proposes (with its diff), the reports, the forecast and findings, the backup manifest (when the run
+// had one), the run's logs with secrets masked, the versions, and SHA256SUMS of them all.
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -20,6 +21,10 @@ export interface EvidenceInput {
   /** The backup manifest named by DRILL_MANIFEST, if any; those drills recorded are taken too. */
   manifestPath?: string | undefined;
   versions: RunVersions;
+  /** The forecast and the findings on the runbook, as Markdown (forecast/forecast.md). */
+  forecastMarkdown: string;
+  /** The corrected runbook the forecast proposes, and its diff, beside the runbook. */
+  proposal?: { proposedName: string; text: string; diffName: string; diff: string } | undefined;
   /** Values to mask in the logs, on top of the URLs' credentials. */
   secrets: readonly string[];
 }
@@ -40,6 +45,11 @@ export async function writeEvidenceBundle(input: EvidenceInput): Promise<Evidenc
       files.push(path);
     };
     await put(`runbook/${basename(input.runbookPath)}`, await readNamed(input.runbookPath, 'runbook'));
+    if (input.proposal !== undefined) {
+      await put(`runbook/${input.proposal.proposedName}`, input.proposal.text);
+      await put(`runbook/${input.proposal.diffName}`, input.proposal.diff);
+    }
+    await put('forecast/forecast.md', input.forecastMarkdown);
     for (const [name, content] of Object.entries(input.reports)) await put(`reports/${name}`, content);
     await mkdir(input.runDir, { recursive: true });
     for (const [name, source] of await manifestsOf(input))

@@ -1,4 +1,5 @@
 // One line of reports/history.jsonl: what a later run needs to compare itself with this one.
+import { rawForecasts, runVolumes } from '../../forecast/index.ts';
 import type { DrillReport, TaskStatus, Verdict } from '../report-record.ts';
 
 export interface HistoryTask {
@@ -15,6 +16,10 @@ export interface HistoryEntry {
   totalSeconds: number;
   budgetSeconds: number;
   tasks: HistoryTask[];
+  /** The forecast model's output for production (uncalibrated), per task: what cluster runs calibrate. */
+  forecastSeconds?: Record<string, number>;
+  /** A cluster run's volume per modeled task: the production volumes later forecasts may take. */
+  volumes?: Record<string, number>;
 }
 
 export function toHistoryEntry(report: DrillReport): HistoryEntry {
@@ -26,5 +31,7 @@ export function toHistoryEntry(report: DrillReport): HistoryEntry {
     totalSeconds: report.totalSeconds,
     budgetSeconds: report.runbook.budgetSeconds,
     tasks: report.tasks.map(({ id, actualSeconds, status }) => ({ id, actualSeconds, status })),
+    forecastSeconds: rawForecasts(report.forecast.tasks),
+    ...(report.target === 'cluster' ? { volumes: runVolumes(report.tasks) } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry, HistoryTask } from './history-entry.ts';
-import { median, SLOW_FACTOR, taskTrends } from './task-trends.ts';
+import { median } from '../../forecast/index.ts';
+import { SLOW_FACTOR, taskTrends } from './task-trends.ts';
 
 function entry(runId: string, tasks: HistoryTask[]): HistoryEntry {
   const totalSeconds = tasks.reduce((sum, task) => sum + task.actualSeconds, 0);

@@ -1,4 +1,5 @@
 // Medians over the earlier runs, and which tasks of this run are slower than 1.5× theirs.
+import { median } from '../../forecast/index.ts';
 import type { HistoryEntry } from './history-entry.ts';
 
 /** A task is flagged when it takes longer than this many times its median. */
@@ -12,15 +13,6 @@ export interface TaskTrend {
   /** Number of earlier runs the median is taken over. */
   runs: number;
   slow: boolean;
-}
-
-export function median(values: readonly number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /**

@@ -2,8 +2,11 @@
 // for the people who read the run: verdict, budget, timeline, tasks, lint, trend, versions.
 import type { Plan } from '../../runbook/plan.ts';
 import { formatDuration, toHistoryEntry, type HistoryEntry } from '../history/index.ts';
+import type { RecoveryObjectives } from '../recovery-objectives.ts';
+import { describeRpo, describeRto } from '../recovery-text.ts';
 import type { DrillRunRecord } from '../report-record.ts';
 import { renderBudgetGauge } from './budget-gauge.ts';
+import { renderForecastSection } from './forecast-section.ts';
 import { escapeHtml } from './escape-html.ts';
 import { REPORT_CSS } from './report-css.ts';
 import { renderTaskDetails } from './task-details.ts';
@@ -33,6 +36,7 @@ export function renderReportHtml({ record, plan, earlierRuns }: ReportHtmlInput)
       report.startedAt,
     )} to ${escapeHtml(report.finishedAt)}.</p>`,
     renderBudgetGauge(report),
+    renderRecovery(report.recovery),
     '<section class="timeline-section"><h2>Timeline</h2>',
     '<p class="legend"><span><i style="background:#b8c4d6"></i>planned</span><span><i style="background:#4a5f85"></i>planned, critical path (◆)</span><span><i style="background:#2f8f4e"></i>actual</span><span><i style="background:#d93025"></i>overrun or failed</span><span><i style="background:#8e7cc3"></i>outside the tasks</span></p>',
     renderWallTime(report),
@@ -42,6 +46,7 @@ export function renderReportHtml({ record, plan, earlierRuns }: ReportHtmlInput)
     ...report.tasks.map((task) => renderTaskDetails(task, record.assertions)),
     '</section>',
     renderLint(record),
+    renderForecastSection(report),
     renderTrendSection(toHistoryEntry(report), earlierRuns),
     renderVersions(report.versions),
     '</body></html>',
@@ -80,6 +85,15 @@ function renderLint({ report }: DrillRunRecord): string {
     items.length === 0
       ? '<p>No lint finding; no task took longer than its estimate.</p>'
       : `<ul>${items.join('')}</ul>`,
+    '</section>',
+  ].join('\n');
+}
+
+function renderRecovery(recovery: RecoveryObjectives): string {
+  const items = [describeRto(recovery), ...describeRpo(recovery)];
+  return [
+    '<section class="recovery"><h2>Recovery objectives</h2>',
+    `<ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`,
     '</section>',
   ].join('\n');
 }

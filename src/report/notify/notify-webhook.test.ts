@@ -30,6 +30,10 @@ const report: DrillReport = {
   verdict: 'failed',
   tasks: [task('tt1', 'passed'), task('tt2', 'failed')],
   lint: [],
+  versions: {},
+  forecast: { model: 'linear', tasks: [], pastErrors: [] },
+  findings: { tasks: [], page: [] },
+  recovery: { rto: { toTaskId: 'tp1', reason: 'tp1 was not selected in this run' }, rpo: { reingested: [] } },
 };
 
 async function listen(server: Server): Promise<string> {
