@@ -1,0 +1,95 @@
+// PostgreSQL and the search engine as production holds them on a healthy morning: the backup
+// fixture restored as it is (production is not anonymised: no post-restore), the newer data
+// packages ingested by the reference ingester from the given registry, both environments exported
+// by the reference export service (so every alias is on one complete index), and last night's
+// backup of that database (pg_dump -Fc) with its manifest, as the team records them.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import pg from 'pg';
+import { startExportService, triggerExport, waitForExport } from '../../../src/export/index.ts';
+import { ingestPackages } from '../../../src/ingest/index.ts';
+import {
+  buildBackupFixture,
+  createManifest,
+  getPgEnv,
+  restoreBackup,
+  startThrowawayPostgres,
+} from '../../../src/pg/index.ts';
+import { startTestSearchEngine } from '../../search/index.ts';
+
+export interface ProductionData {
+  databaseUrl: string;
+  searchUrl: string;
+  exportUrl: string;
+  /** Last night's backup of the database and its manifest. */
+  backup: { dumpPath: string; manifestPath: string };
+  stop(): Promise<void>;
+}
+
+const EXPORT_TIMEOUT_MS = 300_000;
+
+export async function startProductionData(
+  registryUrl: string,
+  log: (line: string) => void,
+): Promise<ProductionData> {
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const step of stops.reverse()) await step();
+  };
+  try {
+    const fixture = await buildBackupFixture({ log });
+    const server = await startThrowawayPostgres(fixture.manifest.dump.database);
+    stops.push(() => server.stop());
+    await restoreBackup({ dumpPath: fixture.dumpPath, connectionString: server.connectionString });
+    const pool = new pg.Pool({ connectionString: server.connectionString, max: 4 });
+    stops.push(() => pool.end());
+    log(`ingesting the registry's latest packages from ${registryUrl}`);
+    await ingestPackages(pool, { registry: { url: registryUrl } });
+
+    const search = await startTestSearchEngine();
+    stops.push(async () => search[Symbol.asyncDispose]());
+    const exporter = await startExportService({ pool, search: search.engine });
+    stops.push(() => exporter.close());
+    const userId = await findAdministrator(pool);
+    for (const environment of ['preproduction', 'production'] as const) {
+      log(`exporting ${environment}`);
+      const trigger = await triggerExport(exporter.url, environment, userId);
+      await waitForExport(exporter.url, environment, {
+        timeoutMs: EXPORT_TIMEOUT_MS,
+        pollMs: 500,
+        since: trigger.previous,
+      });
+    }
+
+    const dir = await mkdtemp(join(tmpdir(), 'cdtn-e2e-nightly-'));
+    stops.push(() => rm(dir, { recursive: true, force: true }));
+    const dumpPath = join(dir, 'cdtn-admin.dump');
+    log(`pg_dump -Fc → ${dumpPath}`);
+    // TZ=UTC: the archive records its creation time without a zone; the manifest reads it as UTC.
+    await execa('pg_dump', ['-Fc', `--file=${dumpPath}`], {
+      env: { ...getPgEnv(server.connectionString), TZ: 'UTC' },
+    });
+    const { path: manifestPath } = await createManifest(dumpPath);
+    return {
+      databaseUrl: server.connectionString,
+      searchUrl: search.url,
+      exportUrl: exporter.url,
+      backup: { dumpPath, manifestPath },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** The export is triggered by an administrator of the admin, as in production. */
+async function findAdministrator(pool: pg.Pool): Promise<string> {
+  const { rows } = await pool.query<{ id: string }>(
+    "SELECT id FROM auth.users WHERE role = 'super' AND is_active AND NOT is_deleted ORDER BY created_at LIMIT 1",
+  );
+  if (rows[0] === undefined) throw new Error('test set-up: the restored backup has no active super user');
+  return rows[0].id;
+}
