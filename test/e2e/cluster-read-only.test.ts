@@ -23,7 +23,9 @@ beforeAll(async () => {
   const started = performance.now();
   plan = await loadPlan(DEFAULT_RUNBOOK_PATH);
   reportsDir = await mkdtemp(join(tmpdir(), 'cdtn-e2e-cluster-'));
-  production = await startProductionEnvironment((line) => console.info(`production: ${line}`));
+  const log = (line: string) =>
+    console.info(`production (${((performance.now() - started) / 1000).toFixed(1)} s): ${line}`);
+  production = await startProductionEnvironment(log);
   const prepared = (performance.now() - started) / 1000;
   const { dumpPath, manifestPath } = production.backup;
   run = await runDrill({
@@ -40,7 +42,10 @@ afterAll(async () => {
   try {
     await production?.stop();
   } finally {
-    if (reportsDir !== undefined) await rm(reportsDir, { recursive: true, force: true });
+    // A run that did not pass keeps its report for whoever reads the failure.
+    if (reportsDir !== undefined && run?.report?.verdict === 'passed')
+      await rm(reportsDir, { recursive: true, force: true });
+    else if (reportsDir !== undefined) console.info(`e2e cluster read-only: report kept in ${reportsDir}`);
   }
 });
 

@@ -42,12 +42,14 @@ export async function startProductionData(
     const fixture = await buildBackupFixture({ log });
     const server = await startThrowawayPostgres(fixture.manifest.dump.database);
     stops.push(() => server.stop());
+    log(`restoring ${fixture.dumpPath} (no post-restore)`);
     await restoreBackup({ dumpPath: fixture.dumpPath, connectionString: server.connectionString });
     const pool = new pg.Pool({ connectionString: server.connectionString, max: 4 });
     stops.push(() => pool.end());
     log(`ingesting the registry's latest packages from ${registryUrl}`);
     await ingestPackages(pool, { registry: { url: registryUrl } });
 
+    log('starting the search engine');
     const search = await startTestSearchEngine();
     stops.push(async () => search[Symbol.asyncDispose]());
     const exporter = await startExportService({ pool, search: search.engine });
@@ -71,6 +73,7 @@ export async function startProductionData(
     await execa('pg_dump', ['-Fc', `--file=${dumpPath}`], {
       env: { ...getPgEnv(server.connectionString), TZ: 'UTC' },
     });
+    log('making its manifest');
     const { path: manifestPath } = await createManifest(dumpPath);
     return {
       databaseUrl: server.connectionString,

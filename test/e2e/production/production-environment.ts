@@ -37,6 +37,7 @@ export async function startProductionEnvironment(
     stops.push(() => world.close());
     const data = await startProductionData(registry.url, log);
     stops.push(() => data.stop());
+    log("starting the Kubernetes API with production's namespaces");
     const cluster = await startProductionCluster();
     stops.push(() => cluster.stop());
 
@@ -64,6 +65,7 @@ export async function startProductionEnvironment(
       DRILL_ADMIN_URL: world.urlOf(ADMIN_URL),
       DRILL_CONFIG: configPath,
     };
+    log('ready');
     return { env, backup: data.backup, stop };
   } catch (error) {
     await stop();
