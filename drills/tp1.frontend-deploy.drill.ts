@@ -1,8 +1,9 @@
 // tp1 — Déploiement via la CI (frontend), then the runbook's last step: "se connecter sur
-// https://code.travail.gouv.fr". Cluster: the frontend Deployment rolled out at the tag to deploy.
-// Ephemeral: the frontend's own queries answered from the engine's prod aliases, as PostgreSQL
-// says they should. Both: /api/health reports the deployed commit, and the site's smoke checks
-// pass (recorded answers in ephemeral mode, the real site in cluster mode).
+// https://code.travail.gouv.fr". Both targets: the frontend's own queries answered from the
+// engine's prod aliases as PostgreSQL says they should (read-only: on a cluster, the recovered
+// production index itself), /api/health reports the deployed commit, and the site's smoke checks
+// pass (recorded answers in ephemeral mode, the real site in cluster mode). Cluster only: the
+// frontend Deployment rolled out at the tag to deploy.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   CheckError,
@@ -39,29 +40,26 @@ task('tp1', () => {
   });
   afterAll(() => world?.close());
 
-  it.runIf(!ephemeral)('the frontend Deployment is rolled out at the tag to deploy', async () => {
-    const { tag } = await resolveDeployRef(config, 'frontend', 'tp1');
-    const { frontendNamespace: namespace, frontendDeployments: deployments } = config.cluster;
-    const client = loadKubeClient({ context: config.cluster.kubeContext, namespace });
-    const reports = await checkRollouts(client, { namespace, deployments, tag, task: 'tp1' });
-    expect(reports.map((report) => report.name)).toEqual(deployments);
+  it.runIf(!ephemeral)(
+    'the frontend Deployment is rolled out at the tag to deploy (cluster only: the ephemeral target runs no Deployment)',
+    async () => {
+      const { tag } = await resolveDeployRef(config, 'frontend', 'tp1');
+      const { frontendNamespace: namespace, frontendDeployments: deployments } = config.cluster;
+      const client = loadKubeClient({ context: config.cluster.kubeContext, namespace });
+      const reports = await checkRollouts(client, { namespace, deployments, tag, task: 'tp1' });
+      expect(reports.map((report) => report.name)).toEqual(deployments);
+    },
+  );
+
+  it(`presearch "${presearchQuery}" finds documents on ${aliasPrefix}_documents`, async () => {
+    expect(await checkPresearch(contract(), presearchQuery)).toBeGreaterThan(0);
   });
 
-  it.runIf(ephemeral)(
-    `presearch "${presearchQuery}" finds documents on ${aliasPrefix}_documents`,
-    async () => {
-      expect(await checkPresearch(contract(), presearchQuery)).toBeGreaterThan(0);
-    },
-  );
+  it(`suggest "${suggestQuery}" returns titles from ${aliasPrefix}_suggestions`, async () => {
+    expect((await checkSuggest(contract(), suggestQuery)).length).toBeGreaterThan(0);
+  });
 
-  it.runIf(ephemeral)(
-    `suggest "${suggestQuery}" returns titles from ${aliasPrefix}_suggestions`,
-    async () => {
-      expect((await checkSuggest(contract(), suggestQuery)).length).toBeGreaterThan(0);
-    },
-  );
-
-  it.runIf(ephemeral)('the idcc search puts a published convention first when asked its number', async () => {
+  it('the idcc search puts a published convention first when asked its number', async () => {
     const published = await readPublishedIdccs(useEnv().pg);
     const wanted = Number(config.frontend.idcc);
     const idcc = published.includes(wanted) ? wanted : published[0];
@@ -79,18 +77,15 @@ task('tp1', () => {
     await checkIdcc(contract(), idcc);
   });
 
-  it.runIf(ephemeral)(
-    `the document behind /code-du-travail/${articleSlug} is the one PostgreSQL publishes`,
-    async () => {
-      const cdtnId = await readPublishedArticleId(useEnv().pg, articleSlug);
-      if (cdtnId === undefined) {
-        const object = 'PostgreSQL documents';
-        const expected = `a published code_du_travail article with slug ${articleSlug}`;
-        throw new CheckError({ task: 'tp1', object, expected, found: 'none' });
-      }
-      await checkLaborCodeArticle(contract(), articleSlug, cdtnId);
-    },
-  );
+  it(`the document behind /code-du-travail/${articleSlug} is the one PostgreSQL publishes`, async () => {
+    const cdtnId = await readPublishedArticleId(useEnv().pg, articleSlug);
+    if (cdtnId === undefined) {
+      const object = 'PostgreSQL documents';
+      const expected = `a published code_du_travail article with slug ${articleSlug}`;
+      throw new CheckError({ task: 'tp1', object, expected, found: 'none' });
+    }
+    await checkLaborCodeArticle(contract(), articleSlug, cdtnId);
+  });
 
   it('/api/health reports the deployed commit', async () => {
     const ref = await resolveDeployRef(config, 'frontend', 'tp1');

@@ -48,14 +48,17 @@ task('tt1', () => {
     expect(result.ok).toBe(true);
   });
 
-  it.runIf(useRunOptions().target === 'cluster')('the admin answers /healthz', async () => {
-    const result = await probe(adminHealthTarget(config), { defaults: config.probe });
-    settleProbes('tt1', [result], reporter);
-    expect(result.ok).toBe(true);
-  });
+  it.runIf(useRunOptions().target === 'cluster')(
+    'the admin answers /healthz (cluster only: the ephemeral target runs no admin frontend)',
+    async () => {
+      const result = await probe(adminHealthTarget(config), { defaults: config.probe });
+      settleProbes('tt1', [result], reporter);
+      expect(result.ok).toBe(true);
+    },
+  );
 
   it.runIf(useRunOptions().target === 'cluster')(
-    'the admin Deployments are rolled out at the tag to deploy',
+    'the admin Deployments are rolled out at the tag to deploy (cluster only: the ephemeral target runs no Deployment)',
     async () => {
       const { tag } = await resolveDeployRef(config, 'admin', 'tt1');
       const { adminNamespace: namespace, adminDeployments: deployments } = config.cluster;

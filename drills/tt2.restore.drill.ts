@@ -1,8 +1,13 @@
-// tt2 — Restauration du backup: pg_restore of the cdtn-admin backup, upstream's post-restore step,
-// then the database is checked against the backup's manifest. Cluster target: restored only with
-// DRILL_CONFIRM_RESTORE (and DRILL_ALLOW_CLEAN over data); otherwise the live database is verified.
-// Settings: DRILL_BACKUP, DRILL_MANIFEST, DRILL_ALLOW_CLEAN, DRILL_CONFIRM_RESTORE, DRILL_RESTORE_JOBS.
-import { beforeAll, expect, it } from 'vitest';
+// tt2 — Restauration du backup: pg_restore of the cdtn-admin backup, checked against the backup's
+// manifest (taken from the source database when it was dumped). Ephemeral: into the drill's own
+// database. Cluster: by default a restore test into a scratch database (or a throwaway server,
+// --restore-test throwaway) that the drill creates, verifies and drops, the live database only
+// read; a declared recovery (--confirm, --allow-restore, DRILL_CONFIRM_RESTORE) restores over it.
+// Upstream's post-restore step follows only on a database declared non-production.
+// Settings: DRILL_BACKUP, DRILL_MANIFEST, DRILL_ALLOW_RESTORE, DRILL_CONFIRM_RESTORE,
+// DRILL_ENVIRONMENT_KIND, DRILL_RESTORE_TEST, DRILL_RESTORE_JOBS (src/pg/restore-config.ts).
+import type pg from 'pg';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   recordBackupManifest,
   recordMeasure,
@@ -13,81 +18,114 @@ import {
 } from '../src/drill/index.ts';
 import {
   decideRestore,
+  describeRestorePlan,
   getRecoveryPointSeconds,
   listTables,
+  openRestoreTestDatabase,
   readRestoreConfig,
   resolveBackup,
   restoreIntoDatabase,
   RestoreError,
   verifyDocumentCounts,
   verifyDocumentSamples,
+  verifyLiveSources,
+  verifyLiveTables,
   verifyNoDuplicateDocuments,
   verifyTables,
   type ResolvedBackup,
+  type RestoreTestDatabase,
 } from '../src/pg/index.ts';
+
+/** The database the backup was restored into, and whether post-restore rewrote it. */
+interface Restored {
+  name: string;
+  pool: pg.Pool;
+  postRestored: boolean;
+}
 
 task('tt2', () => {
   let backup: ResolvedBackup;
+  let restored: Restored;
+  let restoreTest: RestoreTestDatabase | undefined;
+  const liveName = () => `${useEnv().descriptor.pg.host}/${useEnv().descriptor.pg.database}`;
 
   beforeAll(async () => {
-    const { descriptor, pg: pool } = useEnv();
-    const { target } = useRunOptions();
+    const { descriptor, pg: live } = useEnv();
+    const { target, runId } = useRunOptions();
     const config = readRestoreConfig();
     backup = await resolveBackup(config, target);
     recordBackupManifest(backup.manifestPath);
-    const name = `${descriptor.pg.host}/${descriptor.pg.database}`;
-    const client = await pool.connect();
-    const tableCount = await listTables(client)
-      .then((tables) => tables.length)
-      .finally(() => client.release());
-    const decision = decideRestore(
+    const tableCount = (await listTables(live)).length;
+    const plan = decideRestore(
       { target, host: descriptor.pg.host, database: descriptor.pg.database, tableCount },
       config,
     );
+    warn(`tt2: ${describeRestorePlan(plan, liveName())}`);
     // RPO: how old the backup's data is when the restore starts (after any fixture build).
     recordMeasure('rpo', getRecoveryPointSeconds(backup.manifest, new Date()), 's');
-    if (decision.action === 'verify-only') {
-      warn(`tt2: ${decision.reason}`);
-      return;
-    }
     if (backup.dumpPath === undefined) {
-      throw new RestoreError(`restoring into ${name} needs the dump itself: set DRILL_BACKUP (--backup)`);
+      throw new RestoreError(
+        `a restore needs the dump itself, not only its manifest: set --backup (DRILL_BACKUP)`,
+      );
     }
+    if (plan.kind === 'restore-test')
+      restoreTest = await openRestoreTestDatabase(plan.server, descriptor.pg, runId);
+    const into = restoreTest ?? {
+      name: liveName(),
+      connectionString: descriptor.pg.connectionString,
+      pool: live,
+    };
+    const postRestore = plan.kind !== 'restore-test' && plan.postRestore;
+    restored = { name: into.name, pool: into.pool, postRestored: postRestore };
     const outcome = await restoreIntoDatabase({
       dumpPath: backup.dumpPath,
       manifest: backup.manifest,
-      connectionString: descriptor.pg.connectionString,
-      pool,
-      databaseName: name,
-      clean: decision.clean,
+      connectionString: into.connectionString,
+      pool: into.pool,
+      databaseName: into.name,
+      clean: plan.kind !== 'restore-test' && plan.clean,
       ...(config.jobs ? { jobs: config.jobs } : {}),
       // Ending other sessions, as upstream does, would also end the drill's own pool.
-      postRestore: { terminateOtherSessions: false },
+      postRestore: postRestore ? { terminateOtherSessions: false } : false,
     });
     recordMeasure('restoreSeconds', outcome.restoreSeconds, 's');
     recordMeasure('rowsPerSecond', outcome.rowsPerSecond, 'rows/s');
-    recordMeasure('postRestoreSeconds', outcome.postRestoreSeconds, 's');
+    if (postRestore) recordMeasure('postRestoreSeconds', outcome.postRestoreSeconds, 's');
   });
 
-  it('every table has its manifest row count and checksum (post-restore changes derived)', async () => {
-    const client = await useEnv().pg.connect();
+  afterAll(async () => {
+    await restoreTest?.dispose();
+  });
+
+  it('the restored database has every table of the manifest with its row count and checksum', async () => {
+    const client = await restored.pool.connect();
     try {
-      const verified = await verifyTables(client, backup.manifest, { postRestored: true });
-      expect(verified.tables).toBe(backup.manifest.tables.length);
+      const verified = await verifyTables(client, backup.manifest, { postRestored: restored.postRestored });
+      recordMeasure('rowsVerified', verified.rows, 'rows');
     } finally {
       client.release();
     }
   });
 
-  it('documents per source (all, available, published) equal the manifest', async () => {
-    await verifyDocumentCounts(useEnv().pg, backup.manifest);
+  it('the restored database has the manifest documents per source (all, available, published)', async () => {
+    await verifyDocumentCounts(restored.pool, backup.manifest);
   });
 
-  it('(source, initial_id) has no duplicates in documents', async () => {
+  it('the restored database has the documents recorded in the manifest, with their slug and source', async () => {
+    expect(await verifyDocumentSamples(restored.pool, backup.manifest)).toBe(
+      backup.manifest.documents.samples.length,
+    );
+  });
+
+  it('the live database has every table of the backup', async () => {
+    await verifyLiveTables(useEnv().pg, backup.manifest, liveName());
+  });
+
+  it('the live database has available documents of every source the backup publishes', async () => {
+    await verifyLiveSources(useEnv().pg, backup.manifest, liveName());
+  });
+
+  it('(source, initial_id) has no duplicates in the live database', async () => {
     await verifyNoDuplicateDocuments(useEnv().pg);
-  });
-
-  it('the documents recorded in the manifest are there with their slug and source', async () => {
-    expect(await verifyDocumentSamples(useEnv().pg, backup.manifest)).toBeGreaterThan(0);
   });
 });

@@ -1,12 +1,25 @@
 // The cluster target's guards around `run`: --confirm and --allow-* are checked against the
-// kubeconfig before anything starts (checkClusterSafety), the confirmations the step modules read
-// are set from these flags alone, and the drill's Lease is held for the whole run when it may write.
+// kubeconfig and the endpoints each step would write to against the drill's config file, before
+// anything starts (checkClusterSafety); the confirmations the step modules read are set from these
+// flags alone; the drill's Lease is held for the whole run when it may write; and the restore
+// test's scratch database is dropped after the run, whatever became of the drill that made it.
+import { loadChecksConfig } from '../config/index.ts';
+import { loadExternalConfig } from '../env/index.ts';
 import { loadKubeClient, readK8sConfig, withDrillLease } from '../k8s/index.ts';
+import {
+  decideRestore,
+  describeRestorePlan,
+  dropScratchDatabase,
+  readRestoreConfig,
+  RESTORE_TEST_SERVERS,
+} from '../pg/index.ts';
 import {
   checkClusterSafety,
   formatPlannedActions,
+  formatWriteEndpoints,
   kubeconfigContexts,
   SafetyError,
+  type WriteBinding,
 } from '../safety/index.ts';
 import type { OptionProblem, OptionSpec, ParsedOptions } from './command-options.ts';
 
@@ -15,12 +28,20 @@ export const CLUSTER_OPTIONS: Record<string, OptionSpec> = {
   'allow-restore': { type: 'boolean' },
   'allow-export-prod': { type: 'boolean' },
   'allow-job': { type: 'boolean' },
+  'non-production': { type: 'boolean' },
+  'restore-test': { type: 'string', choices: RESTORE_TEST_SERVERS },
 };
 
-export const CLUSTER_USAGE = `  --confirm <ctx>    cluster: allow writes; must name the kubeconfig's current context
-  --allow-restore    cluster, with --confirm: pg_restore over a database that holds data (tt2)
+export const CLUSTER_USAGE = `  --confirm <ctx>    cluster: allow writes; must name the kubeconfig's current context, and every
+                     endpoint written to must be listed under writeTargets in DRILL_CONFIG's file
+  --allow-restore    cluster, with --confirm and DRILL_CONFIRM_RESTORE=<host>/<database>: a declared
+                     recovery, pg_restore over the live database (tt2)
   --allow-export-prod  cluster, with --confirm: export to the production index (tt5)
-  --allow-job        cluster, with --confirm: create the cron-ingester-manual Job (tt3)`;
+  --allow-job        cluster, with --confirm: create the cron-ingester-manual Job (tt3)
+  --restore-test <same-server|throwaway>  cluster: where tt2's restore test restores (default
+                     same-server: a scratch database cdtn_admin_drill_<run>, dropped after)
+  --non-production   cluster: the environment is not production: upstream's post-restore step
+                     (anonymisation, drill administrator) follows a declared recovery`;
 
 /** The cluster flags make no sense on the ephemeral target: its drills own everything they touch. */
 export function clusterOptionProblems(options: ParsedOptions, target: string): OptionProblem[] {
@@ -35,15 +56,71 @@ export function clusterOptionProblems(options: ParsedOptions, target: string): O
 }
 
 export interface ClusterGuard {
-  /** The destructive steps and whether each would run (the --dry-run listing). */
+  /** What the run would do and where it would write (the --dry-run listing). */
   plannedActions: string;
   /** Runs the work under the drill's Lease when the run may write (its `lost` signal given), else as is. */
-  run<T>(work: (leaseLost?: AbortSignal) => Promise<T>): Promise<T>;
+  run<T>(runId: string, work: (leaseLost?: AbortSignal) => Promise<T>): Promise<T>;
+}
+
+/** The endpoints this run would write to, read as the drills will read them. */
+function readWriteBinding(env: NodeJS.ProcessEnv, context: string | undefined): WriteBinding {
+  const config = loadChecksConfig({ env });
+  const external = (() => {
+    try {
+      return loadExternalConfig(env);
+    } catch {
+      return undefined; // not configured: a step that writes there is refused by the binding
+    }
+  })();
+  const pg = external?.pg;
+  return {
+    endpoints: {
+      ...(context ? { kube: `${context}/${config.cluster.adminNamespace}` } : {}),
+      ...(pg ? { postgres: `${pg.host}:${pg.port}/${pg.database}` } : {}),
+      ...(external?.search ? { search: external.search.url } : {}),
+      ...(config.admin.exportUrl ? { exportService: config.admin.exportUrl } : {}),
+    },
+    allowList: config.writeTargets,
+  };
+}
+
+/** What tt2 will restore into (would, on a dry run), as decided from the settings the drill reads. */
+function describeRestore(env: NodeJS.ProcessEnv, allowRestore: boolean): string {
+  try {
+    const pg = loadExternalConfig(env, { search: false }).pg;
+    const plan = decideRestore(
+      { target: 'cluster', host: pg.host, database: pg.database, tableCount: 1 },
+      { ...readRestoreConfig(env), allowRestore },
+    );
+    return describeRestorePlan(plan, `${pg.host}/${pg.database}`);
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/** Drops the run's scratch database if the drill left it (killed, interrupted); says so. */
+async function dropLeftoverScratchDatabase(runId: string): Promise<void> {
+  let live;
+  try {
+    live = loadExternalConfig(process.env, { search: false }).pg;
+  } catch {
+    return; // no database configured: there is nothing the drill could have created
+  }
+  const dropped = await dropScratchDatabase(live, runId).catch((error: unknown) => {
+    process.stderr.write(
+      `tt2: the scratch database of run ${runId} could not be checked: ${(error as Error).message}\n`,
+    );
+    return false;
+  });
+  if (dropped)
+    process.stderr.write(`tt2: the drill left its scratch database of run ${runId}: dropped now\n`);
 }
 
 /** Checks the flags against the kubeconfig and sets the drills' confirmations; throws SafetyError. */
 export function prepareClusterGuard(options: ParsedOptions, dryRun: boolean): ClusterGuard {
   const client = loadKubeClient(readK8sConfig());
+  const contexts = kubeconfigContexts(client.config);
+  const binding = readWriteBinding(process.env, client.context || contexts.currentContext);
   const safety = checkClusterSafety(
     {
       ...(typeof options.confirm === 'string' ? { confirm: options.confirm } : {}),
@@ -52,17 +129,28 @@ export function prepareClusterGuard(options: ParsedOptions, dryRun: boolean): Cl
       allowJob: options['allow-job'] === true,
       dryRun,
     },
-    kubeconfigContexts(client.config),
+    contexts,
     process.env,
+    binding,
   );
   if (!safety.ok) throw new SafetyError(`the cluster run is refused:\n  ${safety.problems.join('\n  ')}`);
+  const restore = describeRestore(process.env, safety.allowed.includes('restore'));
   // A confirmation left in the shell must never turn a read-only run into a writing one.
   for (const [name, value] of Object.entries(safety.env)) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }
   return {
-    plannedActions: `cluster ${safety.context}, ${safety.mode}:\n${formatPlannedActions(safety.actions)}\n`,
-    run: (work) => (safety.takeLease ? withDrillLease(client, {}, (lease) => work(lease.lost)) : work()),
+    plannedActions:
+      `cluster ${safety.context}, ${safety.mode}:\n${formatPlannedActions(safety.actions)}\n` +
+      `tt2: ${restore}\n` +
+      `write endpoints:\n${formatWriteEndpoints(binding)}\n`,
+    run: async (runId, work) => {
+      try {
+        return await (safety.takeLease ? withDrillLease(client, {}, (lease) => work(lease.lost)) : work());
+      } finally {
+        await dropLeftoverScratchDatabase(runId);
+      }
+    },
   };
 }

@@ -22,7 +22,13 @@ import {
   clusterOptionProblems,
   prepareClusterGuard,
 } from './cluster-guard.ts';
-import { parseCommandOptions, splitIds, UsageError, type OptionProblem } from './command-options.ts';
+import {
+  parseCommandOptions,
+  splitIds,
+  UsageError,
+  type OptionProblem,
+  type ParsedOptions,
+} from './command-options.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 
 export const RUN_USAGE = `cdtn-drill run [--target ephemeral|cluster] [--runbook <file>] [--drills <dir>] [--only <ids>]
@@ -95,6 +101,8 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
     return EXIT.failed;
   }
   const selectedIds = selectTasks(plan, selection);
+  // Before the guard: the restore settings are part of what it checks and lists.
+  exportRestoreVariables(options);
   const guard = target === 'cluster' ? prepareClusterGuard(options, dryRun) : undefined;
   if (dryRun) {
     process.stdout.write(describeDryRun(plan, selectedIds, files, target) + (guard?.plannedActions ?? ''));
@@ -118,9 +126,6 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
     startEnvironment: options.env !== false,
   };
   exportRunVariables(context);
-  // The backup to drill, for tt2 and gt2 (src/pg/restore-config.ts, src/config).
-  if (typeof options.backup === 'string') process.env.DRILL_BACKUP = resolve(options.backup);
-  if (typeof options.manifest === 'string') process.env.DRILL_MANIFEST = resolve(options.manifest);
   const reporter = new DrillReporter({ context });
   const work = (signal?: AbortSignal) =>
     runDrills({
@@ -134,7 +139,7 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
       ],
       ...(signal === undefined ? {} : { signal }),
     });
-  const { ok, interruptedBy, cancelled } = await (guard === undefined ? work() : guard.run(work));
+  const { ok, interruptedBy, cancelled } = await (guard === undefined ? work() : guard.run(runId, work));
   if (interruptedBy !== undefined) {
     process.stderr.write(`run ${runId} interrupted by ${interruptedBy}; its environment was stopped\n`);
     return EXIT.interrupted;
@@ -184,6 +189,14 @@ function newRunId(): string {
     .toISOString()
     .replace(/\.\d+Z$/, 'Z')
     .replaceAll(':', '-')}-${randomBytes(2).toString('hex')}`;
+}
+
+/** The backup to drill (tt2, gt2) and how tt2 restores it (src/pg/restore-config.ts). */
+function exportRestoreVariables(options: ParsedOptions): void {
+  if (typeof options.backup === 'string') process.env.DRILL_BACKUP = resolve(options.backup);
+  if (typeof options.manifest === 'string') process.env.DRILL_MANIFEST = resolve(options.manifest);
+  if (options['non-production'] === true) process.env.DRILL_ENVIRONMENT_KIND = 'non-production';
+  if (typeof options['restore-test'] === 'string') process.env.DRILL_RESTORE_TEST = options['restore-test'];
 }
 
 /** The run's settings, for the domain modules' typed configs (read in the drill workers). */

@@ -54,6 +54,17 @@ export const checksConfigSchema = z.strictObject({
     /** export-elasticsearch service: `/healthz` answers `{"status":"available"}`. */
     exportUrl: z.url({ error: 'a URL' }).optional(),
   }),
+  /**
+   * Cluster target: the endpoints a confirmed run may write to, per kind (file only, never from a
+   * variable, so that a stray variable cannot redirect a confirmed run): kube `context/namespace`,
+   * postgres `host:port/database`, search and exportService URL origins.
+   */
+  writeTargets: z.strictObject({
+    kube: z.array(z.string().min(1)).default([]),
+    postgres: z.array(z.string().min(1)).default([]),
+    search: z.array(z.url({ error: 'a URL' })).default([]),
+    exportService: z.array(z.url({ error: 'a URL' })).default([]),
+  }),
   cluster: z.strictObject({
     /** kubeconfig context (the kubeconfig itself: KUBECONFIG, else ~/.kube/config). */
     kubeContext: z.string().min(1).optional(),

@@ -98,6 +98,7 @@ export const RUNBOOK_DEFAULTS = {
     articleSlug: 'l2312-1',
   },
   admin: {},
+  writeTargets: { kube: [], postgres: [], search: [], exportService: [] },
   cluster: {
     adminNamespace: 'cdtn-admin',
     adminDeployments: ['www', 'export', 'hasura'],

@@ -59,6 +59,7 @@ export async function benchRestore(options: RestoreBenchOptions): Promise<Restor
         pool,
         databaseName: `harness_${round}`,
         clean: false,
+        postRestore: {},
         ...jobsOf(options),
       });
       harness.push((performance.now() - begun) / 1000 - outcome.postRestoreSeconds);

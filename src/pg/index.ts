@@ -26,9 +26,29 @@ export {
   type TablesVerified,
 } from './verify-restore.ts';
 export * from './fixture/index.ts';
-export { decideRestore, type RestoreDecision, type RestoreTarget } from './decide-restore.ts';
+export {
+  decideRestore,
+  describeRestorePlan,
+  type RestorePlan,
+  type RestoreTarget,
+} from './decide-restore.ts';
 export { describeDatabaseState } from './describe-database-state.ts';
-export { readRestoreConfig, type RestoreConfig } from './restore-config.ts';
+export {
+  ENVIRONMENT_KINDS,
+  readRestoreConfig,
+  resolveEnvironmentKind,
+  RESTORE_TEST_SERVERS,
+  type EnvironmentKind,
+  type RestoreConfig,
+  type RestoreTestServer,
+} from './restore-config.ts';
+export {
+  dropScratchDatabase,
+  openRestoreTestDatabase,
+  scratchDatabaseName,
+  type RestoreTestDatabase,
+} from './restore-test-database.ts';
+export { verifyLiveSources, verifyLiveTables } from './verify-live-database.ts';
 export {
   getRecoveryPointSeconds,
   restoreIntoDatabase,

@@ -1,17 +1,30 @@
 // The restore task's settings, from DRILL_* variables (the CLI maps --backup, --manifest,
-// --allow-clean and --confirm-restore onto them), validated in one pass.
+// --allow-restore, --non-production and --restore-test onto them), validated in one pass.
 import { z } from 'zod';
+import type { DrillTarget } from '../env/drill-env.ts';
 import { RestoreError } from './restore-error.ts';
+
+/** Where a cluster's restore test restores: a scratch database on the live server, or a throwaway server. */
+export const RESTORE_TEST_SERVERS = ['same-server', 'throwaway'] as const;
+export type RestoreTestServer = (typeof RESTORE_TEST_SERVERS)[number];
+
+/** production: the backup is restored as it is; non-production: upstream's post-restore step follows. */
+export const ENVIRONMENT_KINDS = ['production', 'non-production'] as const;
+export type EnvironmentKind = (typeof ENVIRONMENT_KINDS)[number];
 
 export interface RestoreConfig {
   /** DRILL_BACKUP: custom-format dump to restore (default: the generated fixture). */
   backupPath?: string;
   /** DRILL_MANIFEST: its manifest (default: `<dump>.manifest.json` beside the dump). */
   manifestPath?: string;
-  /** DRILL_ALLOW_CLEAN=1: a cluster database holding data may be dropped and restored. */
-  allowClean: boolean;
-  /** DRILL_CONFIRM_RESTORE=<host/database>: the cluster database the user agrees to restore into. */
+  /** DRILL_ALLOW_RESTORE=1 (set from --allow-restore only): a declared recovery over the live database. */
+  allowRestore: boolean;
+  /** DRILL_CONFIRM_RESTORE=<host/database>: the live database the declared recovery restores over. */
   confirmRestore?: string;
+  /** DRILL_ENVIRONMENT_KIND (--non-production); default: non-production on the ephemeral target, production on a cluster. */
+  environmentKind?: EnvironmentKind;
+  /** DRILL_RESTORE_TEST (--restore-test): where a cluster's restore test restores (default same-server). */
+  restoreTestServer: RestoreTestServer;
   /** DRILL_RESTORE_JOBS: pg_restore --jobs (default: CPU count). */
   jobs?: number;
 }
@@ -21,11 +34,13 @@ const flag = z.enum(['', '0', '1', 'true', 'false']).transform((value) => value 
 const envSchema = z.object({
   DRILL_BACKUP: z.string().min(1).optional(),
   DRILL_MANIFEST: z.string().min(1).optional(),
-  DRILL_ALLOW_CLEAN: flag.optional(),
+  DRILL_ALLOW_RESTORE: flag.optional(),
   DRILL_CONFIRM_RESTORE: z
     .string()
     .regex(/^[^/\s]+\/[^/\s]+$/, 'expected <host>/<database>')
     .optional(),
+  DRILL_ENVIRONMENT_KIND: z.enum(ENVIRONMENT_KINDS).optional(),
+  DRILL_RESTORE_TEST: z.enum(RESTORE_TEST_SERVERS).default('same-server'),
   DRILL_RESTORE_JOBS: z.coerce.number().int().min(1).max(64).optional(),
 });
 
@@ -44,8 +59,18 @@ export function readRestoreConfig(env: NodeJS.ProcessEnv = process.env): Restore
   return {
     ...(value.DRILL_BACKUP ? { backupPath: value.DRILL_BACKUP } : {}),
     ...(value.DRILL_MANIFEST ? { manifestPath: value.DRILL_MANIFEST } : {}),
-    allowClean: value.DRILL_ALLOW_CLEAN ?? false,
+    allowRestore: value.DRILL_ALLOW_RESTORE ?? false,
     ...(value.DRILL_CONFIRM_RESTORE ? { confirmRestore: value.DRILL_CONFIRM_RESTORE } : {}),
+    ...(value.DRILL_ENVIRONMENT_KIND ? { environmentKind: value.DRILL_ENVIRONMENT_KIND } : {}),
+    restoreTestServer: value.DRILL_RESTORE_TEST,
     ...(value.DRILL_RESTORE_JOBS ? { jobs: value.DRILL_RESTORE_JOBS } : {}),
   };
+}
+
+/** The declared kind, else the target's default: the ephemeral drill plays a preprod loading a production backup. */
+export function resolveEnvironmentKind(
+  config: Pick<RestoreConfig, 'environmentKind'>,
+  target: DrillTarget,
+): EnvironmentKind {
+  return config.environmentKind ?? (target === 'ephemeral' ? 'non-production' : 'production');
 }

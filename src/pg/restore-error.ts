@@ -39,3 +39,12 @@ export function checksumMismatch(table: string, found: string, expected: string)
     `table ${displayTable(table)} has checksum ${found} over its rows in primary-key order, the manifest says ${expected}`,
   );
 }
+
+/** One problem is thrown as it is; several as one error listing them all. */
+export function throwIfAny(problems: RestoreError[]): void {
+  if (problems.length === 1 && problems[0]) throw problems[0];
+  if (problems.length > 1) {
+    const lines = problems.map((problem) => problem.message.replace(/^tt2: /, ''));
+    throw new RestoreError(`${problems.length} problems:\n  ${lines.join('\n  ')}`, { cause: problems });
+  }
+}

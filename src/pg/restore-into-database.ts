@@ -1,5 +1,6 @@
-// The harness's restore: check the dump against its manifest, pg_restore it, run the post-restore
-// step. A failed pg_restore is reported with what the database now holds.
+// The harness's restore: check the dump against its manifest, pg_restore it, then, only when asked
+// (a declared non-production database), upstream's post-restore step. A failed pg_restore is
+// reported with what the database now holds.
 import type pg from 'pg';
 import type { BackupManifest } from './backup-manifest.ts';
 import { describeDatabaseState } from './describe-database-state.ts';
@@ -19,12 +20,14 @@ export interface RestoreIntoDatabaseOptions {
   clean: boolean;
   jobs?: number;
   signal?: AbortSignal;
-  postRestore?: PostRestoreOptions;
+  /** Upstream's post-restore step and its options, or false: never on a production database. */
+  postRestore: PostRestoreOptions | false;
 }
 
 export interface RestoreOutcome {
   dump: DumpInfo;
   restoreSeconds: number;
+  /** 0 when no post-restore step ran. */
   postRestoreSeconds: number;
   /** Rows the manifest says the dump holds. */
   rows: number;
@@ -57,7 +60,7 @@ export async function restoreIntoDatabase(options: RestoreIntoDatabaseOptions): 
     });
   }
   const postStarted = performance.now();
-  await runPostRestore(options.pool, options.postRestore);
+  if (options.postRestore !== false) await runPostRestore(options.pool, options.postRestore);
   const rows = options.manifest.tables.reduce((sum, table) => sum + table.rowCount, 0);
   return {
     dump,

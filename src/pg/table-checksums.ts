@@ -20,7 +20,7 @@ export const CHECKSUM_SESSION_SQL =
   "SET extra_float_digits = 1; SET bytea_output = 'hex'";
 
 /** Every ordinary table outside the system schemas, with its primary-key columns in key order. */
-export async function listTables(client: pg.ClientBase): Promise<TableRef[]> {
+export async function listTables(client: pg.Pool | pg.ClientBase): Promise<TableRef[]> {
   const { rows } = await client.query<{ name: string; primary_key: string[] }>(`
     SELECT n.nspname || '.' || c.relname AS name,
            ARRAY(SELECT a.attname::text

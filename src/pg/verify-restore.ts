@@ -10,6 +10,7 @@ import {
   formatCount,
   RestoreError,
   rowCountMismatch,
+  throwIfAny,
 } from './restore-error.ts';
 import { CHECKSUM_SESSION_SQL, getTableStats, listTables } from './table-checksums.ts';
 
@@ -201,12 +202,4 @@ export async function verifyDocumentSamples(
   });
   throwIfAny(problems);
   return samples.length;
-}
-
-function throwIfAny(problems: RestoreError[]): void {
-  if (problems.length === 1 && problems[0]) throw problems[0];
-  if (problems.length > 1) {
-    const lines = problems.map((problem) => problem.message.replace(/^tt2: /, ''));
-    throw new RestoreError(`${problems.length} problems:\n  ${lines.join('\n  ')}`, { cause: problems });
-  }
 }

@@ -1,18 +1,20 @@
 // The guards of `npm run drill:prod`, as pure functions: the run is read-only unless --confirm
-// names the kubeconfig's current context, and each destructive step also needs its own flag.
+// names the kubeconfig's current context, each destructive step also needs its own flag, and every
+// endpoint a step would write to must be listed in the drill's config file (write-targets.ts).
 // The decision says which actions may run, lists every one with why (for --dry-run), and gives the
-// environment the drills must see: the confirmations the step modules read (DRILL_ALLOW_CLEAN,
+// environment the drills must see: the confirmations the step modules read (DRILL_ALLOW_RESTORE,
 // DRILL_CONFIRM_EXPORT, DRILL_ALLOW_JOB, …) are set from the flags alone, and removed otherwise, so a
 // variable left in the shell can never turn a read-only run into a writing one.
 import type { KubeConfig } from '@kubernetes/client-node';
 import { SafetyError } from './safety-error.ts';
+import { NO_WRITE_TARGETS, uncoveredWrites, type WriteBinding, type WriteKind } from './write-targets.ts';
 
-export type ClusterAction = 'restore' | 'export-prod' | 'create-job';
+export type ClusterAction = 'lease' | 'export-preprod' | 'restore' | 'export-prod' | 'create-job';
 
 export interface ClusterSafetyOptions {
   /** --confirm <context> */
   confirm?: string;
-  /** --allow-restore: pg_restore over a database that already holds data. */
+  /** --allow-restore: a declared recovery, pg_restore over the live database (DRILL_CONFIRM_RESTORE names it). */
   allowRestore?: boolean;
   /** --allow-export-prod: trigger the export to the production index. */
   allowExportProd?: boolean;
@@ -64,32 +66,49 @@ export type ClusterSafety =
 const STEPS: {
   action: ClusterAction;
   flag: string;
-  option: keyof ClusterSafetyOptions;
+  /** The flag that allows the step besides --confirm; none: --confirm alone. */
+  option?: keyof ClusterSafetyOptions;
   description: string;
+  writes: WriteKind[];
 }[] = [
+  {
+    action: 'lease',
+    flag: '--confirm',
+    description: 'hold Lease cdtn-recovery-drill for the run',
+    writes: ['kube'],
+  },
+  {
+    action: 'export-preprod',
+    flag: '--confirm',
+    description: 'POST /export {"environment":"preproduction"} to the export service (tt4)',
+    writes: ['exportService', 'search'],
+  },
   {
     action: 'restore',
     flag: '--allow-restore',
     option: 'allowRestore',
-    description: 'pg_restore the backup over the existing database (tt2)',
+    description: 'declared recovery: pg_restore the backup over the live database (tt2)',
+    writes: ['postgres'],
   },
   {
     action: 'export-prod',
     flag: '--allow-export-prod',
     option: 'allowExportProd',
     description: 'POST /export {"environment":"production"} to the export service (tt5)',
+    writes: ['exportService', 'search'],
   },
   {
     action: 'create-job',
     flag: '--allow-job',
     option: 'allowJob',
     description: 'create Job cron-ingester-manual from CronJob cron-ingester (tt3)',
+    writes: ['kube'],
   },
 ];
 
 /** Confirmations read by the step modules; only this function decides their values in cluster mode. */
 export const CONFIRMATION_ENV = [
-  'DRILL_ALLOW_CLEAN',
+  'DRILL_ALLOW_RESTORE',
   'DRILL_CONFIRM_RESTORE',
   'DRILL_CONFIRM_EXPORT',
   'DRILL_CONFIRM_INDEX_PROBE',
@@ -100,6 +119,7 @@ export function checkClusterSafety(
   options: ClusterSafetyOptions,
   kubeconfig: KubeconfigContexts | LoadedKubeconfig,
   env: Record<string, string | undefined> = {},
+  binding: WriteBinding = NO_WRITE_TARGETS,
 ): ClusterSafety {
   const problems: string[] = [];
   const { currentContext: current, contexts } = kubeconfigContexts(kubeconfig);
@@ -117,15 +137,25 @@ export function checkClusterSafety(
   }
   if (!confirmed) {
     for (const step of STEPS)
-      if (options[step.option])
+      if (step.option && options[step.option])
         problems.push(`${step.flag} needs --confirm <context>: without it the run is read-only`);
   }
+  if (confirmed && options.allowRestore && !env.DRILL_CONFIRM_RESTORE) {
+    problems.push(
+      '--allow-restore (a declared recovery over the live database) also needs DRILL_CONFIRM_RESTORE=<host>/<database> naming it',
+    );
+  }
+  const allowed = confirmed
+    ? STEPS.filter((step) => step.option === undefined || options[step.option] === true).map(
+        (step) => step.action,
+      )
+    : [];
+  // Said in --dry-run too: an uncovered endpoint is refused before the real run is tried.
+  for (const step of STEPS.filter((candidate) => allowed.includes(candidate.action)))
+    problems.push(...uncoveredWrites(binding, step.writes, `${step.flag}: ${step.description}`));
   if (problems.length > 0 || current === undefined) return { ok: false, problems };
 
   const dryRun = options.dryRun ?? false;
-  const allowed = confirmed
-    ? STEPS.filter((step) => options[step.option] === true).map((step) => step.action)
-    : [];
   const actions = STEPS.map((step): PlannedAction => {
     const permitted = allowed.includes(step.action);
     const why = !confirmed
@@ -151,16 +181,15 @@ export function checkClusterSafety(
     mode: !confirmed ? 'read-only' : dryRun ? 'dry-run' : 'confirmed',
     allowed,
     actions,
-    takeLease: writing,
+    takeLease: runs('lease'),
     env: {
-      DRILL_ALLOW_CLEAN: runs('restore') ? '1' : undefined,
-      // the database to restore into is named by the user (host/database): kept only when writes are confirmed
-      DRILL_CONFIRM_RESTORE: writing ? env.DRILL_CONFIRM_RESTORE : undefined,
-      DRILL_CONFIRM_EXPORT: writing
-        ? runs('export-prod')
-          ? 'preproduction,production'
-          : 'preproduction'
-        : undefined,
+      DRILL_ALLOW_RESTORE: runs('restore') ? '1' : undefined,
+      // the live database the declared recovery restores over, named by the user (host/database)
+      DRILL_CONFIRM_RESTORE: runs('restore') ? env.DRILL_CONFIRM_RESTORE : undefined,
+      DRILL_CONFIRM_EXPORT:
+        [runs('export-preprod') && 'preproduction', runs('export-prod') && 'production']
+          .filter(Boolean)
+          .join(',') || undefined,
       DRILL_CONFIRM_INDEX_PROBE: writing ? env.DRILL_CONFIRM_INDEX_PROBE : undefined,
       DRILL_ALLOW_JOB: runs('create-job') ? '1' : undefined,
     },

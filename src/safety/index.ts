@@ -12,3 +12,12 @@ export {
 } from './check-cluster-safety.ts';
 export { environmentSecrets, kubeconfigSecrets, redact, redactError } from './redact.ts';
 export { SafetyError } from './safety-error.ts';
+export {
+  formatWriteEndpoints,
+  NO_WRITE_TARGETS,
+  WRITE_KINDS,
+  type WriteAllowList,
+  type WriteBinding,
+  type WriteEndpoints,
+  type WriteKind,
+} from './write-targets.ts';

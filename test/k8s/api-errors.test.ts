@@ -123,10 +123,10 @@ describe('a kubeconfig whose context does not match --confirm', () => {
   it('stops the run before anything is written: no Lease is taken', async () => {
     const config = loadKubeConfig({ kubeconfigPath: server().kubeconfigPath });
     const safety = checkClusterSafety({ confirm: 'ovh-prod', allowJob: true }, config);
-    expect(safety).toEqual({
-      ok: false,
-      problems: ["--confirm ovh-prod does not match the kubeconfig's current context drill-test"],
-    });
+    expect(safety.ok).toBe(false);
+    expect(!safety.ok && safety.problems[0]).toBe(
+      "--confirm ovh-prod does not match the kubeconfig's current context drill-test",
+    );
     const client = loadKubeClient({
       kubeconfigPath: server().kubeconfigPath,
       namespace: 'drill-unconfirmed',

@@ -56,6 +56,7 @@ async function restoreInto(
     pool: db.pool,
     databaseName: db.name,
     clean: false,
+    postRestore: {},
   });
 }
 
@@ -108,7 +109,10 @@ describe('a wrong or missing manifest', () => {
     const missing = join(t.dir, 'nowhere.manifest.json');
     await expect(loadManifest(missing)).rejects.toThrow(`tt2: manifest ${missing} cannot be read (ENOENT)`);
     await expect(
-      resolveBackup({ backupPath: join(t.dir, 'nowhere.dump'), allowClean: false }, 'ephemeral'),
+      resolveBackup(
+        { backupPath: join(t.dir, 'nowhere.dump'), allowRestore: false, restoreTestServer: 'same-server' },
+        'ephemeral',
+      ),
     ).rejects.toThrow(/manifest .*nowhere\.manifest\.json cannot be read/);
   });
 

@@ -1,67 +1,58 @@
-// When the restore task may act: the cluster safety rules, and the settings' validation.
+// What tt2 restores into: the drill's own database, a restore test, or a declared recovery; and
+// where upstream's post-restore step may run. Pure rules, and the settings' validation.
 import { describe, expect, it } from 'vitest';
-import { decideRestore, readRestoreConfig } from '../../src/pg/index.ts';
+import { decideRestore, readRestoreConfig, type RestoreConfig } from '../../src/pg/index.ts';
 
-const cluster = { target: 'cluster' as const, host: 'pg.prod', database: 'cdtn-admin' };
+const cluster = { target: 'cluster' as const, host: 'pg.prod', database: 'cdtn-admin', tableCount: 17 };
+const defaults: RestoreConfig = { allowRestore: false, restoreTestServer: 'same-server' };
 
 describe('decideRestore', () => {
-  it('restores the ephemeral database, cleaning it when it holds tables', () => {
-    expect(decideRestore({ ...cluster, target: 'ephemeral', tableCount: 0 }, { allowClean: false })).toEqual({
-      action: 'restore',
+  it('restores the ephemeral database (a non-production one by default), cleaning it when it holds tables', () => {
+    expect(decideRestore({ ...cluster, target: 'ephemeral', tableCount: 0 }, defaults)).toEqual({
+      kind: 'drill-database',
       clean: false,
-    });
-    expect(decideRestore({ ...cluster, target: 'ephemeral', tableCount: 3 }, { allowClean: false })).toEqual({
-      action: 'restore',
-      clean: true,
-    });
-  });
-
-  it('only verifies a cluster database when no confirmation names it', () => {
-    const decision = decideRestore({ ...cluster, tableCount: 17 }, { allowClean: true });
-    expect(decision).toEqual({
-      action: 'verify-only',
-      reason: expect.stringContaining('DRILL_CONFIRM_RESTORE=pg.prod/cdtn-admin'),
-    });
-  });
-
-  it('refuses a confirmation that names another database', () => {
-    expect(() =>
-      decideRestore(
-        { ...cluster, tableCount: 0 },
-        { allowClean: true, confirmRestore: 'pg.preprod/cdtn-admin' },
-      ),
-    ).toThrow(
-      'tt2: DRILL_CONFIRM_RESTORE names pg.preprod/cdtn-admin, the target database is pg.prod/cdtn-admin: nothing restored',
-    );
-  });
-
-  it('refuses restoring over a cluster database holding data without DRILL_ALLOW_CLEAN', () => {
-    expect(() =>
-      decideRestore(
-        { ...cluster, tableCount: 17 },
-        { allowClean: false, confirmRestore: 'pg.prod/cdtn-admin' },
-      ),
-    ).toThrow(
-      'tt2: database pg.prod/cdtn-admin already holds 17 tables: restoring over it needs DRILL_ALLOW_CLEAN=1',
-    );
-    expect(
-      decideRestore(
-        { ...cluster, tableCount: 17 },
-        { allowClean: true, confirmRestore: 'pg.prod/cdtn-admin' },
-      ),
-    ).toEqual({
-      action: 'restore',
-      clean: true,
+      postRestore: true,
     });
     expect(
       decideRestore(
-        { ...cluster, tableCount: 0 },
-        { allowClean: false, confirmRestore: 'pg.prod/cdtn-admin' },
+        { ...cluster, target: 'ephemeral', tableCount: 3 },
+        { ...defaults, environmentKind: 'production' },
       ),
-    ).toEqual({
-      action: 'restore',
-      clean: false,
+    ).toEqual({ kind: 'drill-database', clean: true, postRestore: false });
+  });
+
+  it('runs a restore test on a cluster by default, on the server chosen, whatever DRILL_CONFIRM_RESTORE says', () => {
+    expect(decideRestore(cluster, defaults)).toEqual({ kind: 'restore-test', server: 'same-server' });
+    expect(
+      decideRestore(cluster, {
+        ...defaults,
+        restoreTestServer: 'throwaway',
+        confirmRestore: 'pg.prod/cdtn-admin',
+      }),
+    ).toEqual({ kind: 'restore-test', server: 'throwaway' });
+  });
+
+  it('refuses a declared recovery without DRILL_CONFIRM_RESTORE, or naming another database', () => {
+    expect(() => decideRestore(cluster, { ...defaults, allowRestore: true })).toThrow(
+      'tt2: a declared recovery over pg.prod/cdtn-admin (--allow-restore) also needs DRILL_CONFIRM_RESTORE=pg.prod/cdtn-admin: nothing restored',
+    );
+    expect(() =>
+      decideRestore(cluster, { ...defaults, allowRestore: true, confirmRestore: 'pg.preprod/cdtn-admin' }),
+    ).toThrow(
+      'tt2: DRILL_CONFIRM_RESTORE names pg.preprod/cdtn-admin, the live database is pg.prod/cdtn-admin: nothing restored',
+    );
+  });
+
+  it('restores over the live database on a declared recovery, with post-restore only when declared non-production', () => {
+    const declared = { ...defaults, allowRestore: true, confirmRestore: 'pg.prod/cdtn-admin' };
+    expect(decideRestore(cluster, declared)).toEqual({
+      kind: 'declared-recovery',
+      clean: true,
+      postRestore: false,
     });
+    expect(
+      decideRestore({ ...cluster, tableCount: 0 }, { ...declared, environmentKind: 'non-production' }),
+    ).toEqual({ kind: 'declared-recovery', clean: false, postRestore: true });
   });
 });
 
@@ -71,29 +62,34 @@ describe('readRestoreConfig', () => {
       readRestoreConfig({
         DRILL_BACKUP: 'b.dump',
         DRILL_MANIFEST: 'm.json',
-        DRILL_ALLOW_CLEAN: '1',
+        DRILL_ALLOW_RESTORE: '1',
         DRILL_CONFIRM_RESTORE: 'h/db',
+        DRILL_ENVIRONMENT_KIND: 'non-production',
+        DRILL_RESTORE_TEST: 'throwaway',
         DRILL_RESTORE_JOBS: '4',
       }),
     ).toEqual({
       backupPath: 'b.dump',
       manifestPath: 'm.json',
-      allowClean: true,
+      allowRestore: true,
       confirmRestore: 'h/db',
+      environmentKind: 'non-production',
+      restoreTestServer: 'throwaway',
       jobs: 4,
     });
-    expect(readRestoreConfig({})).toEqual({ allowClean: false });
+    expect(readRestoreConfig({})).toEqual(defaults);
   });
 
   it('reports every invalid variable at once', () => {
     expect(() =>
       readRestoreConfig({
-        DRILL_ALLOW_CLEAN: 'yes',
+        DRILL_ALLOW_RESTORE: 'yes',
         DRILL_CONFIRM_RESTORE: 'cdtn-admin',
+        DRILL_ENVIRONMENT_KIND: 'prod',
         DRILL_RESTORE_JOBS: '0',
       }),
     ).toThrow(
-      /DRILL_ALLOW_CLEAN[^\n]*found "yes"\n\s+DRILL_CONFIRM_RESTORE: expected <host>\/<database>, found "cdtn-admin"\n\s+DRILL_RESTORE_JOBS/,
+      /DRILL_ALLOW_RESTORE[^\n]*found "yes"\n\s+DRILL_CONFIRM_RESTORE: expected <host>\/<database>, found "cdtn-admin"\n\s+DRILL_ENVIRONMENT_KIND[^\n]*found "prod"\n\s+DRILL_RESTORE_JOBS/,
     );
   });
 });

@@ -37,6 +37,7 @@ async function restoredDatabase(): Promise<TestDatabase & { outcome: RestoreOutc
     pool: db.pool,
     databaseName: db.name,
     clean: false,
+    postRestore: {},
   });
   return { ...db, outcome };
 }
@@ -265,6 +266,7 @@ describe('a dump taken after a post-restore (as from preproduction)', () => {
       pool: target.pool,
       databaseName: target.name,
       clean: false,
+      postRestore: {},
     });
     const client = await target.pool.connect();
     try {
