@@ -18,42 +18,38 @@ import {
   startThrowawayPostgres,
 } from '../../../src/pg/index.ts';
 import { startTestSearchEngine } from '../../search/index.ts';
+import { startAll, type Stoppable } from './start-all.ts';
 
-export interface ProductionData {
+export interface ProductionData extends Stoppable {
   databaseUrl: string;
   searchUrl: string;
   exportUrl: string;
   /** Last night's backup of the database and its manifest. */
   backup: { dumpPath: string; manifestPath: string };
-  stop(): Promise<void>;
 }
 
 const EXPORT_TIMEOUT_MS = 300_000;
 
-export async function startProductionData(
+export function startProductionData(
   registryUrl: string,
   log: (line: string) => void,
 ): Promise<ProductionData> {
-  const stops: (() => Promise<void>)[] = [];
-  const stop = async () => {
-    for (const step of stops.reverse()) await step();
-  };
-  try {
+  return startAll(async (onStop) => {
     const fixture = await buildBackupFixture({ log });
     const server = await startThrowawayPostgres(fixture.manifest.dump.database);
-    stops.push(() => server.stop());
+    onStop(() => server.stop());
     log(`restoring ${fixture.dumpPath} (no post-restore)`);
     await restoreBackup({ dumpPath: fixture.dumpPath, connectionString: server.connectionString });
     const pool = new pg.Pool({ connectionString: server.connectionString, max: 4 });
-    stops.push(() => pool.end());
+    onStop(() => pool.end());
     log(`ingesting the registry's latest packages from ${registryUrl}`);
     await ingestPackages(pool, { registry: { url: registryUrl } });
 
     log('starting the search engine');
     const search = await startTestSearchEngine();
-    stops.push(async () => search[Symbol.asyncDispose]());
+    onStop(() => search[Symbol.asyncDispose]());
     const exporter = await startExportService({ pool, search: search.engine });
-    stops.push(() => exporter.close());
+    onStop(() => exporter.close());
     const userId = await findAdministrator(pool);
     for (const environment of ['preproduction', 'production'] as const) {
       log(`exporting ${environment}`);
@@ -66,7 +62,7 @@ export async function startProductionData(
     }
 
     const dir = await mkdtemp(join(tmpdir(), 'cdtn-e2e-nightly-'));
-    stops.push(() => rm(dir, { recursive: true, force: true }));
+    onStop(() => rm(dir, { recursive: true, force: true }));
     const dumpPath = join(dir, 'cdtn-admin.dump');
     log(`pg_dump -Fc → ${dumpPath}`);
     // TZ=UTC: the archive records its creation time without a zone; the manifest reads it as UTC.
@@ -80,12 +76,8 @@ export async function startProductionData(
       searchUrl: search.url,
       exportUrl: exporter.url,
       backup: { dumpPath, manifestPath },
-      stop,
     };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+  });
 }
 
 /** The export is triggered by an administrator of the admin, as in production. */

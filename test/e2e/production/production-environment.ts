@@ -11,41 +11,35 @@ import { startProductionCluster } from './production-cluster.ts';
 import { startProductionData } from './production-data.ts';
 import { startRecordedWorld } from './recorded-world.ts';
 import { startRegistryServer } from './registry-server.ts';
+import { startAll, type Stoppable } from './start-all.ts';
 
 /** Recorded in fixtures/http/ (admin.json, s3.json); the runbook gives no default for them. */
 const ADMIN_URL = 'https://cdtn-admin.fabrique.social.gouv.fr';
 const S3_URL = 'https://cdtn-prod-public.s3.gra.io.cloud.ovh.net/published/agreements/index.json';
 
-export interface ProductionEnvironment {
+export interface ProductionEnvironment extends Stoppable {
   /** What `cdtn-drill run --target cluster` is given in production. */
   env: Record<string, string>;
   backup: { dumpPath: string; manifestPath: string };
-  stop(): Promise<void>;
 }
 
-export async function startProductionEnvironment(
-  log: (line: string) => void,
-): Promise<ProductionEnvironment> {
-  const stops: (() => Promise<void>)[] = [];
-  const stop = async () => {
-    for (const step of stops.reverse()) await step();
-  };
-  try {
+export function startProductionEnvironment(log: (line: string) => void): Promise<ProductionEnvironment> {
+  return startAll(async (onStop) => {
     const registry = await startRegistryServer(NEWER);
-    stops.push(() => registry.close());
+    onStop(() => registry.close());
     const world = await startRecordedWorld();
-    stops.push(() => world.close());
+    onStop(() => world.close());
     const data = await startProductionData(registry.url, log);
-    stops.push(() => data.stop());
+    onStop(() => data.stop());
     log("starting the Kubernetes API with production's namespaces");
     const cluster = await startProductionCluster();
-    stops.push(() => cluster.stop());
+    onStop(() => cluster.stop());
 
     const { github, sideServices, frontend } = RUNBOOK_DEFAULTS;
     const oldHost = 'recherche-entreprises (runbook host)';
     // The one service without a variable: the drill's config file points it at the recordings.
     const configDir = await mkdtemp(join(tmpdir(), 'cdtn-e2e-config-'));
-    stops.push(() => rm(configDir, { recursive: true, force: true }));
+    onStop(() => rm(configDir, { recursive: true, force: true }));
     const configPath = join(configDir, 'drill-config.json');
     const config = { sideServices: { [oldHost]: { url: world.urlOf(sideServices[oldHost].url) } } };
     await writeFile(configPath, JSON.stringify(config));
@@ -66,9 +60,6 @@ export async function startProductionEnvironment(
       DRILL_CONFIG: configPath,
     };
     log('ready');
-    return { env, backup: data.backup, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+    return { env, backup: data.backup };
+  });
 }
