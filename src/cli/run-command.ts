@@ -1,6 +1,7 @@
 // `cdtn-drill run`: checks the plan, its lint and its drill coverage, then runs the selected drills
 // in plan order and maps the report's verdict to the exit status.
 import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { DrillRunContext } from '../drill/run-context.ts';
 import type { DrillTarget } from '../env/drill-env.ts';
@@ -50,6 +51,8 @@ export const RUN_USAGE = `cdtn-drill run [--target ephemeral|cluster] [--runbook
 ${CLUSTER_USAGE}`;
 
 const TARGETS: readonly DrillTarget[] = ['ephemeral', 'cluster'];
+/** In the run's folder: its *.log files go into the evidence bundle. */
+const CLUSTER_PLAN_LOG = 'cluster-plan.log';
 
 export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
   const options = parseCommandOptions(argv, {
@@ -126,6 +129,12 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
     startEnvironment: options.env !== false,
   };
   exportRunVariables(context);
+  if (guard !== undefined) {
+    // What this cluster run may do and where it writes: on the console, and in the evidence bundle.
+    process.stderr.write(guard.plannedActions);
+    await mkdir(context.options.runReportDir, { recursive: true });
+    await writeFile(join(context.options.runReportDir, CLUSTER_PLAN_LOG), guard.plannedActions);
+  }
   const reporter = new DrillReporter({ context });
   const work = (signal?: AbortSignal) =>
     runDrills({

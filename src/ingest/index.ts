@@ -32,5 +32,12 @@ export {
   type CachedPackage,
   type FillPackageCacheOptions,
 } from './package-cache.ts';
-export { getNpmRegistryUrl, getRegistryUrl, type RegistryOptions } from './registry-options.ts';
+export {
+  getNpmRegistryUrl,
+  getRegistryUrl,
+  resolveRegistryOptions,
+  type RegistryOptions,
+} from './registry-options.ts';
 export { prepareServedRegistry, SERVED_REGISTRY_URL, type ServedRegistry } from './served-registry.ts';
+export { ensureLagWithin, measurePackageLag, type PackageLag } from './package-lag.ts';
+export { fetchPublishHistory, type PublishHistory } from './registry-client.ts';

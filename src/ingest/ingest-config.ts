@@ -4,6 +4,8 @@
 //   DRILL_INGEST_LATEST  ephemeral target: versions the fake registry serves as latest,
 //                        "@socialgouv/legi-data@2.513.0,@socialgouv/kali-data@3.449.0" (default: the
 //                        registry's latest, cached; offline, the highest cached version)
+//   DRILL_MAX_PACKAGE_LAG_HOURS  read-only cluster runs: how far package_version may be behind the
+//                        registry, from the first version not ingested (default 48: two nightly runs)
 import { z } from 'zod';
 
 const pin = z.string().regex(/^(@[^@/\s]+\/[^@/\s]+)@(\d+\.\d+\.\d+)$/, 'expected <@scope/name>@<x.y.z>');
@@ -11,6 +13,7 @@ const pin = z.string().regex(/^(@[^@/\s]+\/[^@/\s]+)@(\d+\.\d+\.\d+)$/, 'expecte
 const schema = z.object({
   DRILL_CACHE_DIR: z.string().min(1).optional(),
   DRILL_NPM_REGISTRY: z.url({ protocol: /^https?$/ }).optional(),
+  DRILL_MAX_PACKAGE_LAG_HOURS: z.coerce.number().positive().default(48),
   DRILL_INGEST_LATEST: z
     .string()
     .optional()
@@ -37,6 +40,7 @@ export interface IngestConfig {
   cacheDir?: string;
   registryUrl?: string;
   latest: Record<string, string>;
+  maxPackageLagHours: number;
 }
 
 export function loadIngestConfig(env: NodeJS.ProcessEnv = process.env): IngestConfig {
@@ -45,6 +49,12 @@ export function loadIngestConfig(env: NodeJS.ProcessEnv = process.env): IngestCo
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`tt3: invalid ingester settings: ${problems.join('; ')}`);
   }
-  const { DRILL_CACHE_DIR, DRILL_NPM_REGISTRY, DRILL_INGEST_LATEST } = parsed.data;
-  return { cacheDir: DRILL_CACHE_DIR, registryUrl: DRILL_NPM_REGISTRY, latest: DRILL_INGEST_LATEST };
+  const { DRILL_CACHE_DIR, DRILL_NPM_REGISTRY, DRILL_INGEST_LATEST, DRILL_MAX_PACKAGE_LAG_HOURS } =
+    parsed.data;
+  return {
+    cacheDir: DRILL_CACHE_DIR,
+    registryUrl: DRILL_NPM_REGISTRY,
+    latest: DRILL_INGEST_LATEST,
+    maxPackageLagHours: DRILL_MAX_PACKAGE_LAG_HOURS,
+  };
 }

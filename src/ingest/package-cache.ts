@@ -11,7 +11,7 @@ import { loadIngestConfig, type IngestConfig } from './ingest-config.ts';
 import { resolveRegistryOptions, type RegistryOptions } from './registry-options.ts';
 
 /** `packages/` under the drill's cache (DRILL_CACHE_DIR, default ~/.cache/cdtn-recovery-drill). */
-export function getPackageCacheDir(config: IngestConfig = loadIngestConfig()): string {
+export function getPackageCacheDir(config: Pick<IngestConfig, 'cacheDir'> = loadIngestConfig()): string {
   const root = config.cacheDir ?? path.join(os.homedir(), '.cache', 'cdtn-recovery-drill');
   return path.join(root, 'packages');
 }

@@ -107,6 +107,37 @@ export async function fetchPackageManifest(
   return manifest as PackageManifest;
 }
 
+/** When each version of a package was published, and its `latest` dist-tag (the packument). */
+export interface PublishHistory {
+  latest: string;
+  published: Record<string, Date>;
+}
+
+export async function fetchPublishHistory(
+  packageName: string,
+  registry: ResolvedRegistryOptions,
+  signal?: AbortSignal,
+): Promise<PublishHistory> {
+  const url = `${registry.url}/${packageName}`;
+  const body = await getWithRetries(packageName, url, registry.timeoutMs, registry, signal, (r) => r.text());
+  let packument: { 'dist-tags'?: { latest?: string }; time?: Record<string, string> };
+  try {
+    packument = JSON.parse(body as string) as typeof packument;
+  } catch (error) {
+    throw new IngestError(packageName, `GET ${url} did not answer valid JSON`, { cause: error });
+  }
+  const latest = packument['dist-tags']?.latest;
+  if (latest === undefined || packument.time === undefined) {
+    throw new IngestError(packageName, `GET ${url}: expected dist-tags.latest and time, found none`);
+  }
+  const published = Object.fromEntries(
+    Object.entries(packument.time)
+      .filter(([version]) => version !== 'created' && version !== 'modified')
+      .map(([version, time]) => [version, new Date(time)]),
+  );
+  return { latest, published };
+}
+
 /** The base64 sha512 digests an SRI string allows (`sha512-…`, space separated). */
 function sha512Digests(integrity: string): string[] {
   return integrity

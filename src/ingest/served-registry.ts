@@ -23,7 +23,7 @@ export interface ServedRegistry {
 }
 
 export async function prepareServedRegistry(
-  config: IngestConfig,
+  config: Pick<IngestConfig, 'cacheDir' | 'latest'>,
   options: { registry?: RegistryOptions; signal?: AbortSignal } = {},
 ): Promise<ServedRegistry> {
   const registryUrl = SERVED_REGISTRY_URL;

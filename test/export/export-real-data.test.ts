@@ -108,6 +108,36 @@ describe.each(['preproduction', 'production'] as const)(
   },
 );
 
+it('on a live system, checks the latest export against its documentsCount, not PostgreSQL, which moves on', async () => {
+  const context = { task: 'tt5', prefix: prefixes.production, pool, search: engine.engine };
+  const row = steps.production!.row;
+  // PostgreSQL changes after the export (the next nightly ingestion): the live check still holds.
+  const { rows } = await pool.query<{ cdtn_id: string }>(
+    "UPDATE documents SET is_available = false WHERE source = 'code_du_travail' AND is_available RETURNING cdtn_id",
+  );
+  try {
+    await expect(checkSourceCounts(context, row)).rejects.toThrow(/code_du_travail: index \d+, PostgreSQL 0/);
+    expect((await checkSourceCounts(context, row, false)).code_du_travail).toBe(
+      row.documentsCount?.code_du_travail,
+    );
+  } finally {
+    await pool.query('UPDATE documents SET is_available = true WHERE cdtn_id = ANY($1)', [
+      rows.map((r) => r.cdtn_id),
+    ]);
+  }
+  // An index that lost a source's documents fails it, naming the source and what the export recorded.
+  const lost = {
+    ...row,
+    documentsCount: {
+      ...row.documentsCount,
+      code_du_travail: 1 + (row.documentsCount?.code_du_travail ?? 0),
+    },
+  };
+  await expect(checkSourceCounts(context, lost, false)).rejects.toThrow(
+    `the latest export's counts differ from the index: code_du_travail: index ${row.documentsCount?.code_du_travail}, documentsCount ${lost.documentsCount.code_du_travail}`,
+  );
+});
+
 it('leaves the preproduction aliases and indices untouched when exporting production', async () => {
   expect(await readAliasTargets(engine.engine, prefixes.preproduction)).toEqual(preprodAliasesBeforeProd);
   expect((await listExportIndices(engine.engine, prefixes.preproduction)).documents).toHaveLength(1);

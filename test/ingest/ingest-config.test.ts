@@ -9,12 +9,15 @@ describe('ingester settings', () => {
         DRILL_CACHE_DIR: '/tmp/drill-cache',
         DRILL_NPM_REGISTRY: 'http://registry.test/',
         DRILL_INGEST_LATEST: '@socialgouv/legi-data@2.513.0, @socialgouv/kali-data@3.449.0',
+        DRILL_MAX_PACKAGE_LAG_HOURS: '72',
       }),
     ).toEqual({
       cacheDir: '/tmp/drill-cache',
       registryUrl: 'http://registry.test/',
       latest: { '@socialgouv/legi-data': '2.513.0', '@socialgouv/kali-data': '3.449.0' },
+      maxPackageLagHours: 72,
     });
+    expect(loadIngestConfig({}).maxPackageLagHours).toBe(48);
   });
 
   it('reports every bad setting at once, naming the variable and what was expected', () => {

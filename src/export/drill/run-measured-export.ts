@@ -12,9 +12,14 @@ export function exportActionTimeoutMs(): number {
   return readExportTimeoutMs() + 60_000;
 }
 
+/** Whether the drill triggers the export (then checks what it just exported) or reads the latest one. */
+export function mayTriggerExport(environment: ExportEnvironment): boolean {
+  return useRunOptions().target === 'ephemeral' || readExportDrillConfig().confirmed.includes(environment);
+}
+
 export async function runMeasuredExport(environment: ExportEnvironment): Promise<ExportStatusRow> {
   const config = readExportDrillConfig();
-  const mayTrigger = useRunOptions().target === 'ephemeral' || config.confirmed.includes(environment);
+  const mayTrigger = mayTriggerExport(environment);
   if (!mayTrigger)
     warn(
       `${EXPORT_TASKS[environment]}: DRILL_CONFIRM_EXPORT does not name ${environment}: no export triggered, the latest one is checked`,
