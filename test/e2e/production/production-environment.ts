@@ -25,7 +25,8 @@ export interface ProductionEnvironment extends Stoppable {
 
 export function startProductionEnvironment(log: (line: string) => void): Promise<ProductionEnvironment> {
   return startAll(async (onStop) => {
-    const registry = await startRegistryServer(NEWER);
+    // The newer versions came out the day before: last night's ingestion took them.
+    const registry = await startRegistryServer(NEWER, 30);
     onStop(() => registry.close());
     const world = await startRecordedWorld();
     onStop(() => world.close());
