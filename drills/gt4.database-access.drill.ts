@@ -8,6 +8,7 @@ import {
   checkSearchAccess,
   probeIndexName,
   redactUrl,
+  requireBackupPath,
 } from '../src/checks/index.ts';
 import { loadChecksConfig } from '../src/config/index.ts';
 import { recordVersion, task, useEnv, useRunOptions, warn } from '../src/drill/index.ts';
@@ -18,7 +19,7 @@ task('gt4', () => {
 
   it('PostgreSQL takes the login and grants what the restore needs', async () => {
     const { descriptor, pg } = useEnv();
-    const dump = await readDumpInfo(config.backup.path);
+    const dump = await readDumpInfo(requireBackupPath(config.backup.path, 'gt4'));
     const endpoint = `${descriptor.pg.host}:${descriptor.pg.port}/${descriptor.pg.database}`;
     const access = await checkPostgresAccess(pg, { endpoint, dumpServerVersion: dump.serverVersion });
     recordVersion('PostgreSQL', access.serverVersion);

@@ -10,17 +10,29 @@ export interface BackupCheck {
 }
 
 export interface CheckBackupOptions {
-  path: string;
+  path?: string;
   maxAgeHours: number;
   now?: Date;
   task?: string;
 }
 
+/** The dump the checks read: DRILL_BACKUP (--backup); the ephemeral environment sets it to its fixture. */
+export function requireBackupPath(path: string | undefined, task: string): string {
+  if (path !== undefined) return path;
+  throw new CheckError({
+    task,
+    object: 'backup',
+    expected: 'a dump named by DRILL_BACKUP (--backup)',
+    found: 'none',
+  });
+}
+
 export async function checkBackup(options: CheckBackupOptions): Promise<BackupCheck> {
   const task = options.task ?? 'gt2';
-  const object = `backup ${options.path}`;
+  const path = requireBackupPath(options.path, task);
+  const object = `backup ${path}`;
   try {
-    await access(options.path, constants.R_OK);
+    await access(path, constants.R_OK);
   } catch (error) {
     const found =
       (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
@@ -31,7 +43,7 @@ export async function checkBackup(options: CheckBackupOptions): Promise<BackupCh
   }
   let info: DumpInfo;
   try {
-    info = await readDumpInfo(options.path);
+    info = await readDumpInfo(path);
   } catch (error) {
     const found = (error as Error).message;
     throw new CheckError(

@@ -25,7 +25,7 @@ export {
   type DeployRef,
 } from './github.ts';
 export { probeLatestVersion, latestVersion } from './npm-latest-version.ts';
-export { checkBackup, type BackupCheck, type CheckBackupOptions } from './check-backup.ts';
+export { checkBackup, requireBackupPath, type BackupCheck, type CheckBackupOptions } from './check-backup.ts';
 export {
   checkPostgresAccess,
   type PostgresAccess,

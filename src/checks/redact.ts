@@ -18,11 +18,13 @@ export function redactUrl(url: string | URL): string {
   } catch {
     return MASK;
   }
+  const secretParams = [...parsed.searchParams.keys()].filter((name) => SECRET_PARAM.test(name));
+  const secretPath = parsed.pathname.search(SECRET_PATH) >= 0;
+  // A URL with nothing to mask is kept as written (URL would add a trailing slash, reorder nothing else).
+  if (!parsed.username && !parsed.password && secretParams.length === 0 && !secretPath) return String(url);
   if (parsed.username) parsed.username = MASK;
   if (parsed.password) parsed.password = MASK;
-  for (const name of [...parsed.searchParams.keys()]) {
-    if (SECRET_PARAM.test(name)) parsed.searchParams.set(name, MASK);
-  }
+  for (const name of secretParams) parsed.searchParams.set(name, MASK);
   parsed.pathname = parsed.pathname.replace(SECRET_PATH, `$1${MASK}`);
   return parsed.toString().replaceAll(encodeURIComponent(MASK), MASK);
 }

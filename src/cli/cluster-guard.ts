@@ -28,6 +28,7 @@ export const CLUSTER_OPTIONS: Record<string, OptionSpec> = {
   'allow-restore': { type: 'boolean' },
   'allow-export-prod': { type: 'boolean' },
   'allow-job': { type: 'boolean' },
+  'replace-finished-job': { type: 'boolean' },
   'non-production': { type: 'boolean' },
   'restore-test': { type: 'string', choices: RESTORE_TEST_SERVERS },
 };
@@ -37,7 +38,10 @@ export const CLUSTER_USAGE = `  --confirm <ctx>    cluster: allow writes; must n
   --allow-restore    cluster, with --confirm and DRILL_CONFIRM_RESTORE=<host>/<database>: a declared
                      recovery, pg_restore over the live database (tt2)
   --allow-export-prod  cluster, with --confirm: export to the production index (tt5)
-  --allow-job        cluster, with --confirm: create the cron-ingester-manual Job (tt3)
+  --allow-job        cluster, with --confirm: create the cron-ingester-manual Job (tt3); refused while
+                     an ingestion Job runs or cron-ingester-manual exists
+  --replace-finished-job  cluster, with --confirm and --allow-job: delete a finished
+                     cron-ingester-manual before creating the new one (a running one is always refused)
   --restore-test <same-server|throwaway>  cluster: where tt2's restore test restores (default
                      same-server: a scratch database cdtn_admin_drill_<run>, dropped after)
   --non-production   cluster: the environment is not production: upstream's post-restore step
@@ -127,6 +131,7 @@ export function prepareClusterGuard(options: ParsedOptions, dryRun: boolean): Cl
       allowRestore: options['allow-restore'] === true,
       allowExportProd: options['allow-export-prod'] === true,
       allowJob: options['allow-job'] === true,
+      replaceFinishedJob: options['replace-finished-job'] === true,
       dryRun,
     },
     contexts,

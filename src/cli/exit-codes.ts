@@ -3,7 +3,8 @@ export const EXIT = {
   ok: 0,
   /**
    * An assertion failed, coverage failed, the runbook does not parse, lint failed under --strict, the
-   * kubeconfig cannot be read or another drill holds the Lease.
+   * kubeconfig cannot be read, a setting (DRILL_*) is invalid, another drill holds the Lease, or an
+   * unexpected error.
    */
   failed: 1,
   /** Bad options, or the cluster flags refused (--confirm naming another context, --allow-* alone). */

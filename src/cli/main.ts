@@ -1,6 +1,10 @@
-// Entry of `cdtn-drill`: dispatches to a command and maps errors to exit statuses.
+// Entry of `cdtn-drill`: dispatches to a command and maps errors to exit statuses. Everything the
+// command prints, errors included, is redacted like the report files (consoleRedaction).
+import { inspect } from 'node:util';
+import { ConfigError } from '../config/index.ts';
 import { CoverageError } from '../run/index.ts';
 import { K8sError } from '../k8s/index.ts';
+import { consoleRedaction } from '../report/evidence/index.ts';
 import { RunbookError } from '../runbook/index.ts';
 import { SafetyError } from '../safety/index.ts';
 import { UsageError } from './command-options.ts';
@@ -17,7 +21,8 @@ export function usage(): string {
       '',
     ]),
     'Exit status: 0 ok; 1 an assertion failed, drill coverage failed, the runbook does not parse, or',
-    'lint failed under --strict, the kubeconfig cannot be read or another drill holds the Lease;',
+    'lint failed under --strict, the kubeconfig cannot be read, a setting (DRILL_*) is invalid or',
+    'another drill holds the Lease;',
     '2 usage error, or the cluster flags refused (--confirm, --allow-*); 3 over budget with',
     '--enforce-budget; 130 interrupted.',
     '',
@@ -37,6 +42,7 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
     );
     return EXIT.usage;
   }
+  const restoreConsole = consoleRedaction.install();
   try {
     return await command.run(rest);
   } catch (error) {
@@ -50,11 +56,20 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
       process.stderr.write(`cdtn-drill ${name}: ${error.message}\n`);
       return EXIT.usage;
     }
-    // K8sError: no kubeconfig, or another drill holds the Lease.
-    if (error instanceof RunbookError || error instanceof CoverageError || error instanceof K8sError) {
+    // K8sError: no kubeconfig, or another drill holds the Lease; ConfigError: an invalid DRILL_* variable.
+    if (
+      error instanceof RunbookError ||
+      error instanceof CoverageError ||
+      error instanceof K8sError ||
+      error instanceof ConfigError
+    ) {
       process.stderr.write(`cdtn-drill ${name}: ${error.message}\n`);
       return EXIT.failed;
     }
-    throw error;
+    // Not left to Node: it would print the error past the redaction.
+    process.stderr.write(`cdtn-drill ${name}: ${inspect(error)}\n`);
+    return EXIT.failed;
+  } finally {
+    restoreConsole();
   }
 }

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { DrillRunContext } from '../drill/run-context.ts';
 import type { DrillTarget } from '../env/drill-env.ts';
 import { DrillReporter } from '../report/index.ts';
-import { ConsoleLogRecorder } from '../report/evidence/index.ts';
+import { ConsoleLogRecorder, consoleRedaction } from '../report/evidence/index.ts';
 import { ProgressReporter } from '../report/progress/index.ts';
 import { DEFAULT_RUNBOOK_PATH, formatSeconds, loadPlan, type Plan } from '../runbook/index.ts';
 import {
@@ -35,7 +35,7 @@ import { EXIT, type ExitCode } from './exit-codes.ts';
 export const RUN_USAGE = `cdtn-drill run [--target ephemeral|cluster] [--runbook <file>] [--drills <dir>] [--only <ids>]
                [--from <id>] [--dry-run] [--enforce-budget] [--strict] [--reports <dir>] [--no-env]
                [--backup <dump>] [--manifest <manifest.json>]
-               [--confirm <context> [--allow-restore] [--allow-export-prod] [--allow-job]]
+               [--confirm <context> [--allow-restore] [--allow-export-prod] [--allow-job [--replace-finished-job]]]
   --target <t>       ephemeral (default: Testcontainers + msw) or cluster (a real cluster)
   --runbook <file>   runbook Markdown page (default: fixtures/runbook/plan-de-reprise.md)
   --drills <dir>     directory of the drill files <id>.<slug>.drill.ts (default: drills)
@@ -145,6 +145,7 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
         reporter,
         new ProgressReporter({ context }),
         new ConsoleLogRecorder({ runDir: context.options.runReportDir }),
+        consoleRedaction,
       ],
       ...(signal === undefined ? {} : { signal }),
     });

@@ -29,7 +29,8 @@ export const checksConfigSchema = z.strictObject({
     packages: z.array(z.string().regex(/^@[\w.-]+\/[\w.-]+$/, '@scope/name')).min(1),
   }),
   backup: z.strictObject({
-    path: z.string().min(1),
+    /** DRILL_BACKUP (--backup): no default, the ephemeral environment names its generated fixture. */
+    path: z.string().min(1).optional(),
     maxAgeHours: z.coerce.number().positive(),
   }),
   sideServices: z.record(z.string(), serviceSchema),

@@ -11,3 +11,4 @@ export {
 export { ConfigError, type ConfigProblem } from './config-error.ts';
 export { ENV_PATHS, SECRET_ENV } from './env-variables.ts';
 export { RUNBOOK_DEFAULTS } from './runbook-defaults.ts';
+export { drillCacheDir } from './cache-dir.ts';

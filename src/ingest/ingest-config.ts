@@ -1,5 +1,5 @@
 // The ingester's settings from the environment, validated in one pass (zod).
-//   DRILL_CACHE_DIR      the drill's cache; packages go to its packages/ (default ~/.cache/cdtn-recovery-drill)
+//   DRILL_CACHE_DIR      the drill's cache; packages go to its packages/ (drillCacheDir, src/config)
 //   DRILL_NPM_REGISTRY   registry base URL (default: `npm config get registry`)
 //   DRILL_INGEST_LATEST  ephemeral target: versions the fake registry serves as latest,
 //                        "@socialgouv/legi-data@2.513.0,@socialgouv/kali-data@3.449.0" (default: the
@@ -7,11 +7,11 @@
 //   DRILL_MAX_PACKAGE_LAG_HOURS  read-only cluster runs: how far package_version may be behind the
 //                        registry, from the first version not ingested (default 48: two nightly runs)
 import { z } from 'zod';
+import { drillCacheDir } from '../config/index.ts';
 
 const pin = z.string().regex(/^(@[^@/\s]+\/[^@/\s]+)@(\d+\.\d+\.\d+)$/, 'expected <@scope/name>@<x.y.z>');
 
 const schema = z.object({
-  DRILL_CACHE_DIR: z.string().min(1).optional(),
   DRILL_NPM_REGISTRY: z.url({ protocol: /^https?$/ }).optional(),
   DRILL_MAX_PACKAGE_LAG_HOURS: z.coerce.number().positive().default(48),
   DRILL_INGEST_LATEST: z
@@ -37,7 +37,7 @@ const schema = z.object({
 
 export interface IngestConfig {
   /** The drill's cache root (DRILL_CACHE_DIR); the tarballs are under its packages/ (getPackageCacheDir). */
-  cacheDir?: string;
+  cacheDir: string;
   registryUrl?: string;
   latest: Record<string, string>;
   maxPackageLagHours: number;
@@ -49,10 +49,9 @@ export function loadIngestConfig(env: NodeJS.ProcessEnv = process.env): IngestCo
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`tt3: invalid ingester settings: ${problems.join('; ')}`);
   }
-  const { DRILL_CACHE_DIR, DRILL_NPM_REGISTRY, DRILL_INGEST_LATEST, DRILL_MAX_PACKAGE_LAG_HOURS } =
-    parsed.data;
+  const { DRILL_NPM_REGISTRY, DRILL_INGEST_LATEST, DRILL_MAX_PACKAGE_LAG_HOURS } = parsed.data;
   return {
-    cacheDir: DRILL_CACHE_DIR,
+    cacheDir: drillCacheDir(env),
     registryUrl: DRILL_NPM_REGISTRY,
     latest: DRILL_INGEST_LATEST,
     maxPackageLagHours: DRILL_MAX_PACKAGE_LAG_HOURS,

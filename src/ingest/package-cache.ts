@@ -3,7 +3,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import semver from 'semver';
 import { downloadTarball, fetchPackageManifest, type PackageManifest } from './registry-client.ts';
@@ -12,8 +11,7 @@ import { resolveRegistryOptions, type RegistryOptions } from './registry-options
 
 /** `packages/` under the drill's cache (DRILL_CACHE_DIR, default ~/.cache/cdtn-recovery-drill). */
 export function getPackageCacheDir(config: Pick<IngestConfig, 'cacheDir'> = loadIngestConfig()): string {
-  const root = config.cacheDir ?? path.join(os.homedir(), '.cache', 'cdtn-recovery-drill');
-  return path.join(root, 'packages');
+  return path.join(config.cacheDir, 'packages');
 }
 
 export function getCachedTarballPath(cacheDir: string, packageName: string, version: string): string {

@@ -1,22 +1,19 @@
 // `kubectl create job --from=cronjob/<cronJob> <jobName>`: the job template's metadata and spec,
 // the annotation cronjob.kubernetes.io/instantiate=manual, an owner reference to the CronJob
-// (controller, without blockOwnerDeletion, as kubectl sets it). An existing job of that name is an
-// error, or, with onExists 'suffix', the run gets a suffixed name.
+// (controller, without blockOwnerDeletion, as kubectl sets it). Only when no ingestion is running
+// and no Job of that name is in the way (ensureSingleIngestion).
 import type { V1CronJob, V1Job } from '@kubernetes/client-node';
 import { K8sError } from './k8s-error.ts';
 import type { KubeClient } from './kube-client.ts';
+import { ensureSingleIngestion } from './single-ingestion.ts';
 
 export interface CreateJobFromCronJobOptions {
   cronJob: string;
   jobName: string;
   namespace?: string;
-  /** 'fail' (default): an existing job is an error; 'suffix': use `<jobName>-<suffix>` instead. */
-  onExists?: 'fail' | 'suffix';
-  /** Default: the time in base 36, which keeps the name unique and short. */
-  suffix?: string;
+  /** Delete a finished Job named jobName first (--replace-finished-job); default: refuse it. */
+  replaceFinished?: boolean;
 }
-
-const JOB_NAME_MAX = 63; // the name is copied into the job-name label, whose values stop at 63
 
 export async function createJobFromCronJob(
   client: KubeClient,
@@ -27,21 +24,8 @@ export async function createJobFromCronJob(
     { verb: 'get', resource: 'cronjobs', group: 'batch', namespace, name: options.cronJob },
     () => client.batch.readNamespacedCronJob({ name: options.cronJob, namespace }),
   );
-  try {
-    return await createJob(client, namespace, jobFromCronJob(cronJob, options.jobName));
-  } catch (error) {
-    if (!(error instanceof K8sError) || error.status !== 409) throw error;
-    if (options.onExists !== 'suffix') {
-      throw new K8sError(
-        `k8s: Job ${namespace}/${options.jobName} already exists (context ${client.context}); delete it ` +
-          `(kubectl delete job ${options.jobName} -n ${namespace}) or let the run use a suffixed name`,
-        { cause: error, status: 409 },
-      );
-    }
-    const suffix = options.suffix ?? Date.now().toString(36);
-    const name = `${options.jobName.slice(0, JOB_NAME_MAX - suffix.length - 1)}-${suffix}`;
-    return await createJob(client, namespace, jobFromCronJob(cronJob, name));
-  }
+  await ensureSingleIngestion(client, { ...options, cronJob, namespace });
+  return createJob(client, namespace, jobFromCronJob(cronJob, options.jobName));
 }
 
 /** The Job kubectl builds from a CronJob (kubectl/pkg/cmd/create/create_job.go). */

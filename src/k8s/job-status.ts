@@ -1,7 +1,7 @@
 // The status a job controller writes, with the conditions, reasons and messages Kubernetes' own
 // job controller uses (pkg/controller/job), so waitForJob reads the same thing from the test API
-// server as from a cluster.
-import type { V1JobCondition, V1JobStatus } from '@kubernetes/client-node';
+// server as from a cluster; and how a Job's end is read from it.
+import type { V1Job, V1JobCondition, V1JobStatus } from '@kubernetes/client-node';
 
 export type JobEnd =
   { type: 'Complete' } | { type: 'Failed'; reason: 'BackoffLimitExceeded' | 'DeadlineExceeded' };
@@ -44,4 +44,12 @@ export function finishedJobStatus(
     conditions: [...(status.conditions ?? []), ...conditions],
     ...(end.type === 'Complete' ? { completionTime: now } : {}),
   };
+}
+
+/** The condition that ended the job (Complete or Failed), or undefined while it runs. */
+export function finishedCondition(job: V1Job): V1JobCondition | undefined {
+  return job.status?.conditions?.find(
+    (condition) =>
+      (condition.type === 'Complete' || condition.type === 'Failed') && condition.status === 'True',
+  );
 }

@@ -3,9 +3,9 @@
 // when the pom or the Java source change; concurrent callers each build aside and the first rename wins.
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
+import { drillCacheDir } from '../config/index.ts';
 import { K8sError } from './k8s-error.ts';
 
 const SOURCE_DIR = join(import.meta.dirname, 'api-server');
@@ -18,7 +18,7 @@ export interface PreparedApiServer {
 }
 
 export async function prepareTestApiServer(): Promise<PreparedApiServer> {
-  const cache = process.env.DRILL_CACHE_DIR ?? join(homedir(), '.cache', 'cdtn-recovery-drill');
+  const cache = drillCacheDir();
   const dir = join(cache, 'kube-api-8.0.0');
   const inputs = await inputsHash();
   const prepared = { dir, classpath: `${join(dir, 'classes')}:${join(dir, 'lib', '*')}` };

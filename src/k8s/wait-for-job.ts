@@ -2,8 +2,9 @@
 // server only streams watches over WebSocket, which client-node does not speak). A failed job's
 // error carries the tail of its pod's log; the wait's own limit defaults to the job's
 // activeDeadlineSeconds plus a margin.
-import type { V1Job, V1JobCondition } from '@kubernetes/client-node';
+import type { V1Job } from '@kubernetes/client-node';
 import { pollUntil } from '../env/poll-until.ts';
+import { finishedCondition } from './job-status.ts';
 import { K8sError } from './k8s-error.ts';
 import type { KubeClient } from './kube-client.ts';
 import { getJobPodLogTail } from './pod-log-tail.ts';
@@ -67,7 +68,7 @@ export async function waitForJob(
         if (error.status === undefined && performance.now() - lastContact > unreachableMs) return { error };
         throw error; // transient (5xx, a short network cut): try again until the limit
       }
-      const condition = finished(last);
+      const condition = finishedCondition(last);
       if (condition === undefined)
         throw new K8sError(`k8s: Job ${namespace}/${name} is still running (${describeCounts(last)})`);
       return { condition };
@@ -91,13 +92,6 @@ export async function waitForJob(
   throw new K8sError(
     `k8s: Job ${namespace}/${name} failed: ${reason ?? 'no reason'}${message ? ` (${message})` : ''}; ` +
       `${describeCounts(last)}${tail}`,
-  );
-}
-
-function finished(job: V1Job): V1JobCondition | undefined {
-  return job.status?.conditions?.find(
-    (condition) =>
-      (condition.type === 'Complete' || condition.type === 'Failed') && condition.status === 'True',
   );
 }
 

@@ -36,6 +36,7 @@ describe('checkClusterSafety', () => {
       DRILL_ALLOW_RESTORE: '1',
       DRILL_CONFIRM_EXPORT: 'production',
       DRILL_ALLOW_JOB: '1',
+      DRILL_REPLACE_FINISHED_JOB: '1',
     };
     const safety = allowedOf(checkClusterSafety({}, kubeconfig, shell));
     expect(safety).toMatchObject({ mode: 'read-only', allowed: [], takeLease: false });
@@ -49,6 +50,7 @@ describe('checkClusterSafety', () => {
       'DRILL_CONFIRM_EXPORT',
       'DRILL_CONFIRM_INDEX_PROBE',
       'DRILL_CONFIRM_RESTORE',
+      'DRILL_REPLACE_FINISHED_JOB',
     ]);
   });
 
@@ -99,6 +101,7 @@ describe('checkClusterSafety', () => {
       DRILL_CONFIRM_EXPORT: 'preproduction',
       DRILL_CONFIRM_INDEX_PROBE: undefined,
       DRILL_ALLOW_JOB: undefined,
+      DRILL_REPLACE_FINISHED_JOB: undefined,
     });
     expect(() => ensureActionIsAllowed(safety, 'create-job')).toThrow(
       'safety: refusing to create Job cron-ingester-manual from CronJob cron-ingester (tt3): not allowed: no --allow-job',
@@ -119,6 +122,7 @@ describe('checkClusterSafety', () => {
       DRILL_ALLOW_RESTORE: undefined,
       DRILL_CONFIRM_EXPORT: 'preproduction,production',
       DRILL_ALLOW_JOB: '1',
+      DRILL_REPLACE_FINISHED_JOB: undefined,
     });
     expect(() => ensureActionIsAllowed(safety, 'create-job')).not.toThrow();
     expect(() => ensureActionIsAllowed(safety, 'restore')).toThrow('not allowed: no --allow-restore');
@@ -145,6 +149,7 @@ describe('checkClusterSafety', () => {
       'skipped    declared recovery: pg_restore the backup over the live database (tt2)  [--allow-restore: allowed, but --dry-run]',
       'skipped    POST /export {"environment":"production"} to the export service (tt5)  [--allow-export-prod: not allowed: no --allow-export-prod]',
       'skipped    create Job cron-ingester-manual from CronJob cron-ingester (tt3)  [--allow-job: not allowed: no --allow-job]',
+      'skipped    delete a finished Job cron-ingester-manual before creating the new one (tt3)  [--replace-finished-job: not allowed: no --replace-finished-job]',
     ]);
     expect(() => ensureActionIsAllowed(safety, 'restore')).toThrow('allowed, but --dry-run');
   });
@@ -185,5 +190,34 @@ describe('checkClusterSafety', () => {
       '--confirm: POST /export {"environment":"preproduction"} to the export service (tt4) writes to exportService, whose endpoint is not configured (DRILL_EXPORT_URL)',
       '--confirm: POST /export {"environment":"preproduction"} to the export service (tt4) writes to search, whose endpoint is not configured (ELASTICSEARCH_URL)',
     ]);
+  });
+
+  it('--replace-finished-job needs --confirm and --allow-job, and only then lets tt3 replace the finished job', () => {
+    expect(checkClusterSafety({ replaceFinishedJob: true }, kubeconfig)).toEqual({
+      ok: false,
+      problems: [
+        '--replace-finished-job needs --confirm <context>: without it the run is read-only',
+        '--replace-finished-job needs --allow-job: it only says what to do with a finished cron-ingester-manual when the job is created',
+      ],
+    });
+    const replacing = allowedOf(
+      checkClusterSafety(
+        { confirm: 'ovh-preprod', allowJob: true, replaceFinishedJob: true },
+        kubeconfig,
+        {},
+        covered,
+      ),
+    );
+    expect(replacing.allowed).toEqual(['lease', 'export-preprod', 'create-job', 'replace-finished-job']);
+    expect(replacing.env).toMatchObject({ DRILL_ALLOW_JOB: '1', DRILL_REPLACE_FINISHED_JOB: '1' });
+    const dryRun = allowedOf(
+      checkClusterSafety(
+        { confirm: 'ovh-preprod', allowJob: true, replaceFinishedJob: true, dryRun: true },
+        kubeconfig,
+        {},
+        covered,
+      ),
+    );
+    expect(dryRun.env.DRILL_REPLACE_FINISHED_JOB).toBeUndefined();
   });
 });

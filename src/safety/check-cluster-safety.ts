@@ -3,13 +3,14 @@
 // endpoint a step would write to must be listed in the drill's config file (write-targets.ts).
 // The decision says which actions may run, lists every one with why (for --dry-run), and gives the
 // environment the drills must see: the confirmations the step modules read (DRILL_ALLOW_RESTORE,
-// DRILL_CONFIRM_EXPORT, DRILL_ALLOW_JOB, …) are set from the flags alone, and removed otherwise, so a
+// DRILL_CONFIRM_EXPORT, DRILL_ALLOW_JOB, DRILL_REPLACE_FINISHED_JOB, …) are set from the flags alone, and removed otherwise, so a
 // variable left in the shell can never turn a read-only run into a writing one.
 import type { KubeConfig } from '@kubernetes/client-node';
 import { SafetyError } from './safety-error.ts';
 import { NO_WRITE_TARGETS, uncoveredWrites, type WriteBinding, type WriteKind } from './write-targets.ts';
 
-export type ClusterAction = 'lease' | 'export-preprod' | 'restore' | 'export-prod' | 'create-job';
+export type ClusterAction =
+  'lease' | 'export-preprod' | 'restore' | 'export-prod' | 'create-job' | 'replace-finished-job';
 
 export interface ClusterSafetyOptions {
   /** --confirm <context> */
@@ -20,6 +21,8 @@ export interface ClusterSafetyOptions {
   allowExportProd?: boolean;
   /** --allow-job: create the cron-ingester-manual Job from the CronJob. */
   allowJob?: boolean;
+  /** --replace-finished-job (with --allow-job): delete a finished cron-ingester-manual to create the new one. */
+  replaceFinishedJob?: boolean;
   /** --dry-run: list the actions, run none. */
   dryRun?: boolean;
 }
@@ -104,6 +107,13 @@ const STEPS: {
     description: 'create Job cron-ingester-manual from CronJob cron-ingester (tt3)',
     writes: ['kube'],
   },
+  {
+    action: 'replace-finished-job',
+    flag: '--replace-finished-job',
+    option: 'replaceFinishedJob',
+    description: 'delete a finished Job cron-ingester-manual before creating the new one (tt3)',
+    writes: ['kube'],
+  },
 ];
 
 /** Confirmations read by the step modules; only this function decides their values in cluster mode. */
@@ -113,6 +123,7 @@ export const CONFIRMATION_ENV = [
   'DRILL_CONFIRM_EXPORT',
   'DRILL_CONFIRM_INDEX_PROBE',
   'DRILL_ALLOW_JOB',
+  'DRILL_REPLACE_FINISHED_JOB',
 ] as const;
 
 export function checkClusterSafety(
@@ -140,6 +151,10 @@ export function checkClusterSafety(
       if (step.option && options[step.option])
         problems.push(`${step.flag} needs --confirm <context>: without it the run is read-only`);
   }
+  if (options.replaceFinishedJob && !options.allowJob)
+    problems.push(
+      '--replace-finished-job needs --allow-job: it only says what to do with a finished cron-ingester-manual when the job is created',
+    );
   if (confirmed && options.allowRestore && !env.DRILL_CONFIRM_RESTORE) {
     problems.push(
       '--allow-restore (a declared recovery over the live database) also needs DRILL_CONFIRM_RESTORE=<host>/<database> naming it',
@@ -192,6 +207,7 @@ export function checkClusterSafety(
           .join(',') || undefined,
       DRILL_CONFIRM_INDEX_PROBE: writing ? env.DRILL_CONFIRM_INDEX_PROBE : undefined,
       DRILL_ALLOW_JOB: runs('create-job') ? '1' : undefined,
+      DRILL_REPLACE_FINISHED_JOB: runs('replace-finished-job') ? '1' : undefined,
     },
   };
 }

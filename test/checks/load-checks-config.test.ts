@@ -17,7 +17,7 @@ describe('loadChecksConfig', () => {
     expect(config.github.apps.admin).toEqual({ repo: 'SocialGouv/cdtn-admin' });
     expect(config.github.apps.frontend).toEqual({ repo: 'SocialGouv/code-du-travail-numerique' });
     expect(config.github.dataRepos).toEqual(RUNBOOK_DEFAULTS.github.dataRepos);
-    expect(config.backup).toEqual({ path: 'fixtures/backup/cdtn-admin.dump', maxAgeHours: 24 });
+    expect(config.backup).toEqual({ maxAgeHours: 24 });
     expect(config.frontend.url).toBe('https://code.travail.gouv.fr');
     const levels = Object.fromEntries(Object.entries(config.sideServices).map(([id, s]) => [id, s.level]));
     expect(levels).toMatchObject({

@@ -125,6 +125,12 @@ describe('backup (gt2)', () => {
     );
   });
 
+  it('fails when no backup is named: there is no default dump', async () => {
+    await expect(checkBackup({ maxAgeHours: 24 })).rejects.toThrow(
+      'gt2: backup: expected a dump named by DRILL_BACKUP (--backup), found none',
+    );
+  });
+
   it('fails a missing backup, naming the path', async () => {
     const missing = join(dir, 'absent.dump');
     await expect(checkBackup({ path: missing, maxAgeHours: 24 })).rejects.toThrow(

@@ -6,6 +6,7 @@ import {
   fetchPublishHistory,
   getCachedVersions,
   getServedLatestVersion,
+  loadIngestConfig,
   prepareServedRegistry,
   resolveRegistryOptions,
 } from '../../src/ingest/index.ts';
@@ -78,7 +79,7 @@ describe('fake registry (msw)', () => {
       http.get(`${registry.registryUrl}/:scope/:name/latest`, () => new HttpResponse(null, { status: 503 })),
     );
     const served = await prepareServedRegistry(
-      { latest: {} },
+      { ...loadIngestConfig(), latest: {} },
       { registry: { url: registry.registryUrl, retries: 0 } },
     );
     expect(served.latest[LEGI]).toBe((await getCachedVersions(LEGI)).at(-1));
@@ -91,7 +92,7 @@ describe('fake registry (msw)', () => {
   it('fails when a pinned version can be neither found in the cache nor downloaded', async () => {
     await expect(
       prepareServedRegistry(
-        { latest: { [LEGI]: '0.0.1' } },
+        { ...loadIngestConfig(), latest: { [LEGI]: '0.0.1' } },
         { registry: { url: registry.registryUrl, retries: 0 } },
       ),
     ).rejects.toThrow(`tt3: ${LEGI}: GET ${registry.registryUrl}/${LEGI}/0.0.1 answered 404, expected 200`);

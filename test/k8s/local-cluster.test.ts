@@ -22,13 +22,12 @@ describe('startLocalCluster', () => {
       const second = await runJobFromCronJob(client, {
         cronJob: CRON_INGESTER,
         jobName: 'cron-ingester-manual',
-        onExists: 'suffix',
-        suffix: 'rerun',
+        replaceFinished: true,
         intervalMs: 50,
       });
       expect([first, second].map((result) => [result.name, result.namespace, result.succeeded])).toEqual([
         ['cron-ingester-manual', 'cdtn-admin', 1],
-        ['cron-ingester-manual-rerun', 'cdtn-admin', 1],
+        ['cron-ingester-manual', 'cdtn-admin', 1],
       ]);
       expect(ran.map((job) => job.metadata?.ownerReferences?.[0]?.name)).toEqual([
         CRON_INGESTER,

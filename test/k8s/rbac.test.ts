@@ -29,7 +29,10 @@ async function manifest() {
   return { role, binding, account };
 }
 
-/** Every call the module makes in a drill: lease, job from CronJob, wait (success and failure with log), rollout. */
+/**
+ * Every call the module makes in a drill: lease, job from CronJob (refused, then replacing the
+ * finished one), wait (success and failure with log), rollout.
+ */
 async function recordModuleCalls(): Promise<KubeCall[]> {
   const client = clientInNewNamespace(server());
   await createCronIngester(client);
@@ -42,12 +45,13 @@ async function recordModuleCalls(): Promise<KubeCall[]> {
       spec: { selector: {}, template: { spec: { containers: [{ name: 'www', image: 'www:1' }] } } },
     },
   });
+  let runs = 0;
   const controller = await startJobController({
     kubeconfig: server().kubeconfigPath,
     namespace: client.namespace,
     intervalMs: 50,
-    run: async (job) => {
-      if (job.metadata?.name !== 'cron-ingester-manual') throw new Error('this one fails');
+    run: async () => {
+      if (++runs > 1) throw new Error('the second one fails');
     },
   });
   try {
@@ -57,10 +61,13 @@ async function recordModuleCalls(): Promise<KubeCall[]> {
         jobName: 'cron-ingester-manual',
       });
       await waitForJob(client, job.metadata?.name ?? '', { intervalMs: 50 });
+      await expect(
+        createJobFromCronJob(client, { cronJob: 'cron-ingester', jobName: 'cron-ingester-manual' }),
+      ).rejects.toThrow('--replace-finished-job');
       const failing = await createJobFromCronJob(client, {
         cronJob: 'cron-ingester',
         jobName: 'cron-ingester-manual',
-        onExists: 'suffix',
+        replaceFinished: true,
       });
       await expect(waitForJob(client, failing.metadata?.name ?? '', { intervalMs: 50 })).rejects.toThrow(
         'BackoffLimitExceeded',

@@ -8,6 +8,9 @@ import {
   openRestoreTestDatabase,
   restoreIntoDatabase,
   scratchDatabaseName,
+  verifyLiveSources,
+  verifyLiveTables,
+  verifyNoDuplicateDocuments,
   verifyTables,
   withClient,
 } from '../../src/pg/index.ts';
@@ -159,5 +162,39 @@ describe('the restore test of a cluster run', () => {
       /ECONNREFUSED/,
     );
     expect(await databases()).not.toContain(scratchDatabaseName('restore-test-throwaway'));
+  });
+});
+
+describe('the read-only checks of a live database', () => {
+  it('pass on a healthy database that moved on since the backup, and fail naming a missing table or an emptied source', async () => {
+    const healthy = await t.createDatabase();
+    await restoreIntoDatabase({
+      dumpPath: t.fixture.dumpPath,
+      manifest: t.fixture.manifest,
+      connectionString: healthy.connectionString,
+      pool: healthy.pool,
+      databaseName: healthy.name,
+      clean: false,
+      postRestore: false,
+    });
+    // A night of production since the backup: documents added and withdrawn, exact counts moved.
+    await healthy.pool.query(
+      "UPDATE documents SET is_available = false WHERE cdtn_id IN (SELECT cdtn_id FROM documents WHERE source = 'code_du_travail' LIMIT 3)",
+    );
+    const manifest = t.fixture.manifest;
+    expect(await verifyLiveTables(healthy.pool, manifest, healthy.name)).toBe(manifest.tables.length);
+    expect(await verifyLiveSources(healthy.pool, manifest, healthy.name)).toContain('code_du_travail');
+    await verifyNoDuplicateDocuments(healthy.pool);
+
+    await healthy.pool.query('DROP TABLE public.glossary');
+    await expect(verifyLiveTables(healthy.pool, manifest, healthy.name)).rejects.toThrow(
+      `tt2: the live database ${healthy.name} has no table glossary, which the backup holds`,
+    );
+    await healthy.pool.query("UPDATE documents SET is_available = false WHERE source = 'code_du_travail'");
+    await expect(verifyLiveSources(healthy.pool, manifest, healthy.name)).rejects.toThrow(
+      new RegExp(
+        `^tt2: the live database ${healthy.name} has no available document of source code_du_travail, the backup has \\d+$`,
+      ),
+    );
   });
 });

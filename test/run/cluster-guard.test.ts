@@ -115,6 +115,19 @@ describe('cdtn-drill run --target cluster', () => {
     );
   });
 
+  it('refuses --replace-finished-job without --allow-job, and lists it with it', async () => {
+    const alone = await clusterDryRun(['--confirm', CONTEXT, '--replace-finished-job']);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain(
+      '--replace-finished-job needs --allow-job: it only says what to do with a finished cron-ingester-manual',
+    );
+    const withJob = await clusterDryRun(['--confirm', CONTEXT, '--allow-job', '--replace-finished-job']);
+    expect(withJob.code, withJob.stderr).toBe(0);
+    expect(withJob.stdout).toContain(
+      'delete a finished Job cron-ingester-manual before creating the new one (tt3)  [--replace-finished-job: allowed, but --dry-run]',
+    );
+  });
+
   it('rejects the cluster flags on the ephemeral target', async () => {
     const result = await runCli(
       fixtureRun({ reports: join(dir, 'reports') }, '--dry-run', '--confirm', CONTEXT),

@@ -37,14 +37,28 @@ describe('cdtn-drill run', () => {
     ]);
   });
 
-  it('masks secrets of the environment in every report file', async () => {
+  it('masks secrets of the environment in every report file and on the console', async () => {
     await using reports = await temporaryReportsDir();
     const token = `token-${process.pid}-${Date.now()}`;
-    await runCli(fixtureRun({ reports: reports.path }), { FIXTURE_FAIL_TASKS: 'c1', FIXTURE_TOKEN: token });
-    for (const name of ['report.json', 'junit.xml', 'report.md']) {
-      const text = await readFile(join(reports.path, 'latest', name), 'utf8');
-      expect(text, name).toContain('***');
+    const password = `pw-${process.pid}-${Date.now()}`;
+    const result = await runCli(fixtureRun({ reports: reports.path }), {
+      FIXTURE_FAIL_TASKS: 'c1',
+      FIXTURE_QUOTE: `the database refused password ${password}; GitHub refused ${token}`,
+      DATABASE_URL: `postgres://cdtn:${password}@db.invalid:5432/cdtn`,
+      GITHUB_TOKEN: token,
+    });
+    expect(result.code).toBe(1);
+    const files = ['report.json', 'junit.xml', 'report.md'].map(
+      async (name) => [name, await readFile(join(reports.path, 'latest', name), 'utf8')] as const,
+    );
+    const printed = [
+      ['stdout', result.stdout],
+      ['stderr', result.stderr],
+    ] as const;
+    for (const [name, text] of [...(await Promise.all(files)), ...printed]) {
+      expect(text, name).toContain('the database refused password ***; GitHub refused ***');
       expect(text, name).not.toContain(token);
+      expect(text, name).not.toContain(password);
     }
   });
 

@@ -8,4 +8,5 @@ export { recordVersion, collectVersions, VERSIONS_FILE, type RunVersions } from 
 export { sha256Sums, SHA256SUMS_FILE } from './sha256-sums.ts';
 export { ConsoleLogRecorder, DRILL_OUTPUT_LOG } from './console-log-recorder.ts';
 export { runSecrets } from './run-secrets.ts';
+export { consoleRedaction } from './console-redaction.ts';
 export { recordBackupManifest, MANIFEST_DIR } from './record-backup-manifest.ts';
