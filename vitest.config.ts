@@ -1,9 +1,11 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 import { drillsProject } from './src/run/drills-project.ts';
 
-// Three projects: `tests` (the harness's own tests), then `e2e` (whole drill runs through the CLI,
-// one at a time, after the tests: they start their own environments), both run by `npm test`; and
-// `drills` (the runbook's drills, run in plan order by `cdtn-drill run`, never directly).
+// Four projects: `tests` (the harness's own tests), then `e2e` (whole drill runs through the CLI,
+// one at a time, after the tests: they start their own environments), then `rehearsal` (tests on a
+// real Kubernetes control plane, whose binaries its global setup builds once: ~15 min cold), all
+// run by `npm test`; and `drills` (the runbook's drills, run in plan order by `cdtn-drill run`,
+// never directly).
 export default defineConfig({
   test: {
     projects: [
@@ -11,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'tests',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'test/e2e/**'],
+          exclude: [...configDefaults.exclude, 'test/e2e/**', 'test/rehearsal/**'],
           globalSetup: ['test/global-setup.ts'],
           sequence: { groupOrder: 0 },
           testTimeout: 120_000,
@@ -26,6 +28,16 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           testTimeout: 600_000,
           hookTimeout: 900_000,
+        },
+      },
+      {
+        test: {
+          name: 'rehearsal',
+          include: ['test/rehearsal/**/*.test.ts'],
+          globalSetup: ['test/rehearsal/global-setup.ts'],
+          sequence: { groupOrder: 2 },
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       drillsProject(),

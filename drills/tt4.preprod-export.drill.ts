@@ -1,8 +1,7 @@
 // tt4 — Mise à jour de la preprod: the admin triggers the preproduction export
 // (export-elasticsearch); afterwards the cdtn-preprod-v2 aliases serve what PostgreSQL holds.
 import { expect, it } from 'vitest';
-import { task } from '../src/drill/index.ts';
-import { declareExportChecks, exportActionTimeoutMs, runMeasuredExport } from '../src/export/drill/index.ts';
+import { declareExportChecks, exportActionTimeoutMs, runMeasuredExport, task } from '../src/drill/index.ts';
 import { readExportDrillConfig, type ExportStatusRow } from '../src/export/index.ts';
 
 task('tt4', () => {

@@ -2,8 +2,13 @@
 // (export-elasticsearch); afterwards the cdtn-prod-v2 aliases serve what PostgreSQL holds, and
 // the preproduction aliases and indices are as tt4 left them.
 import { expect, it } from 'vitest';
-import { task, useEnv } from '../src/drill/index.ts';
-import { declareExportChecks, exportActionTimeoutMs, runMeasuredExport } from '../src/export/drill/index.ts';
+import {
+  declareExportChecks,
+  exportActionTimeoutMs,
+  runMeasuredExport,
+  task,
+  useEnv,
+} from '../src/drill/index.ts';
 import {
   EXPORT_PREFIXES,
   listExportIndices,

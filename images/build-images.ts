@@ -108,38 +108,46 @@ async function buildOne(recipe: ImageRecipe, inputHash: string): Promise<void> {
   );
 }
 
-/** Builds the named images and their local parents; returns one outcome per image, parents first. */
+/**
+ * Builds the named images and their local parents; returns one outcome per image, parents first.
+ * Images whose parents are ready build at the same time (postgres and opensearch both wait for base
+ * only): their downloads overlap.
+ */
 export async function buildImages(
   names: LocalImageName[],
   log: (line: string) => void = () => {},
 ): Promise<BuildOutcome[]> {
-  const hashes = new Map<LocalImageName, string>();
+  const hashes = new Map<LocalImageName, Promise<string>>();
   const outcomes: BuildOutcome[] = [];
-  const ensure = async (name: LocalImageName, chain: LocalImageName[]): Promise<string> => {
-    const known = hashes.get(name);
-    if (known) return known;
-    if (chain.includes(name)) throw new Error(`images: FROM cycle ${[...chain, name].join(' → ')}`);
+  const build = async (name: LocalImageName, chain: LocalImageName[]): Promise<string> => {
     const recipe = readImageRecipe(name);
-    const parentHashes: string[] = [];
-    for (const parent of recipe.parents) parentHashes.push(await ensure(parent, [...chain, name]));
+    const parentHashes = await Promise.all(recipe.parents.map((parent) => ensure(parent, [...chain, name])));
     const inputHash = computeInputHash(recipe, parentHashes);
     const started = performance.now();
     const upToDate = (await getImageInputHash(recipe.tag)) === inputHash;
     if (!upToDate) {
       log(`building ${recipe.tag}`);
       await buildOne(recipe, inputHash);
-      // The previous build of this image is now untagged: drop it (only images carrying our label).
-      await execa('podman', ['image', 'prune', '-f', '--filter', `label=${INPUT_HASH_LABEL}`], {
-        env: podmanEnv(),
-        reject: false,
-      });
     }
     const durationMs = Math.round(performance.now() - started);
     if (!upToDate) log(`built ${recipe.tag} in ${(durationMs / 1000).toFixed(1)} s`);
     outcomes.push({ name, tag: recipe.tag, built: !upToDate, durationMs });
-    hashes.set(name, inputHash);
     return inputHash;
   };
-  for (const name of names) await ensure(name, []);
+  const ensure = (name: LocalImageName, chain: LocalImageName[]): Promise<string> => {
+    if (chain.includes(name)) throw new Error(`images: FROM cycle ${[...chain, name].join(' → ')}`);
+    let hash = hashes.get(name);
+    if (hash === undefined) hashes.set(name, (hash = build(name, chain)));
+    return hash;
+  };
+  await Promise.all(names.map((name) => ensure(name, [])));
+  if (outcomes.some((outcome) => outcome.built)) {
+    // The previous builds are now untagged: drop them (only images carrying our label), once every
+    // build is over (a build in progress has untagged images of its own).
+    await execa('podman', ['image', 'prune', '-f', '--filter', `label=${INPUT_HASH_LABEL}`], {
+      env: podmanEnv(),
+      reject: false,
+    });
+  }
   return outcomes;
 }

@@ -4,11 +4,12 @@
 # starts `podman system service` on a unix socket and waits for it.
 # Prints shell assignments on stdout for `eval "$(scripts/podman-setup.sh)"`; messages go to stderr.
 # Idempotent: a service already answering on the socket is reused (PODMAN_SERVICE_STARTED=0).
-# Stop it with scripts/podman-teardown.sh (by PID, after removing the Testcontainers containers).
+# Stop it with scripts/podman-teardown.sh (by PID, checked against the service's command line).
 # With PODMAN_USER_PID set (scripts/with-env.sh), that process is registered as a user of the
 # service, and a service started for such a user is stopped by the last user to leave
 # (`scripts/podman-teardown.sh --leave <pid>`), so concurrent commands keep their engine.
 set -euo pipefail
+. "$(dirname "$0")/process-identity.sh"
 
 cache="${DRILL_CACHE_DIR:-$HOME/.cache/cdtn-recovery-drill}"
 dir="$cache/podman"
@@ -46,7 +47,7 @@ if answers; then
   pid="$(cat "$pidfile" 2>/dev/null || true)"
 else
   old="$(cat "$pidfile" 2>/dev/null || true)"
-  if [ -n "$old" ] && kill -0 "$old" 2>/dev/null; then
+  if [ -n "$old" ] && is_podman_service "$old" "$sock"; then
     fail "a podman service (PID $old) holds $pidfile but does not answer on $sock; stop it with scripts/podman-teardown.sh"
   fi
   rm -f "$sock"
@@ -65,7 +66,8 @@ else
 fi
 if [ -n "${PODMAN_USER_PID:-}" ]; then
   mkdir -p "$dir/users"
-  touch "$dir/users/$PODMAN_USER_PID"
+  # Its start time too: a later process that gets the same PID is not taken for this user.
+  process_start_time "$PODMAN_USER_PID" >"$dir/users/$PODMAN_USER_PID"
   [ "$started" = 1 ] && touch "$dir/owned"
 fi
 

@@ -5,7 +5,6 @@ export { CheckError, RequiredServicesError, type CheckErrorDetails } from './che
 export { redactUrl, redactSecrets, redactHeaders, secretsOf } from './redact.ts';
 export { checkExpectation, pick, type Answer, type ExpectationMismatch } from './check-expectation.ts';
 export { classifyFailure, type ClassifiedFailure } from './classify-failure.ts';
-export { retryWithBackoff, type RetryOptions } from './retry-with-backoff.ts';
 export {
   createRecordedHandlers,
   readRecordings,

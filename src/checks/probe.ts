@@ -5,7 +5,7 @@ import { checkExpectation, type Answer } from './check-expectation.ts';
 import { classifyFailure } from './classify-failure.ts';
 import type { FailureKind, ProbeResult } from './probe-result.ts';
 import { redactSecrets, redactUrl, secretsOf } from './redact.ts';
-import { retryWithBackoff } from './retry-with-backoff.ts';
+import { retryWithBackoff } from '../env/poll-until.ts';
 
 export interface ProbeDefaults {
   timeoutMs: number;

@@ -26,6 +26,14 @@ export interface DrillRunContext {
   startEnvironment: boolean;
 }
 
+/** A step of the run outside its tasks (environment start, backup fixture…), timed by the global setup. */
+export interface SetupPhase {
+  name: string;
+  /** ISO 8601. */
+  startedAt: string;
+  seconds: number;
+}
+
 declare module 'vitest' {
   interface ProvidedContext {
     drillRun: DrillRunContext;
@@ -33,6 +41,8 @@ declare module 'vitest' {
     drillEnv: DrillEnvDescriptor | null;
     /** Why the global setup could not start the environment (with its causes), if it could not. */
     drillEnvError: string | null;
+    /** What the global setup did before the first task, in order, for the report's wall time. */
+    drillSetupPhases: SetupPhase[];
   }
 }
 

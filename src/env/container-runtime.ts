@@ -8,6 +8,21 @@ import { imageMissingError, noContainerRuntimeError } from './env-error.ts';
 export const RUN_ID_LABEL = 'org.cdtn-drill.run-id';
 /** Which service a container is: postgres or search. */
 export const SERVICE_LABEL = 'org.cdtn-drill.service';
+/**
+ * The command that started the container (DRILL_SESSION, set by scripts/with-env.sh): its teardown
+ * removes only these, never another command's containers on the same engine.
+ */
+export const SESSION_LABEL = 'org.cdtn-drill.session';
+
+/** The labels of a service container of a run. */
+export function labelsOfService(runId: string, service: string): Record<string, string> {
+  const session = process.env.DRILL_SESSION;
+  return {
+    [RUN_ID_LABEL]: runId,
+    [SERVICE_LABEL]: service,
+    ...(session ? { [SESSION_LABEL]: session } : {}),
+  };
+}
 
 type DockerContainer = ReturnType<ContainerRuntimeClient['container']['getById']>;
 

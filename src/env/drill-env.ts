@@ -1,6 +1,10 @@
 // What a drill receives: the environment it acts on, whichever provider built it.
 import type pg from 'pg';
+import type { SearchEndpoint } from '../search/client-connection.ts';
 import type { SearchEngine } from '../search/search-engine.ts';
+
+// Defined with the engine's clients (src/search knows nothing of src/env); part of what a drill receives.
+export type { SearchEndpoint };
 
 export type DrillTarget = 'ephemeral' | 'cluster';
 
@@ -20,13 +24,6 @@ export interface PgSsl {
   mode: 'require' | 'verify-ca' | 'verify-full';
   /** PEM file of the CA that signed the server's certificate (PGSSLROOTCERT). */
   caFile?: string;
-}
-
-export interface SearchEndpoint {
-  url: string;
-  auth?: { apiKey: string } | { username: string; password: string };
-  /** TLS options of an https:// engine (cluster target). */
-  tls?: { caFile?: string; rejectUnauthorized?: boolean };
 }
 
 /** Serializable description of a started environment (handed from global setup to the drills). */

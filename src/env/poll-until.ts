@@ -1,5 +1,6 @@
-// The one retry/poll helper every wait of the environment uses: repeat an attempt until it
-// succeeds, the time limit passes, or the run is aborted (Ctrl-C).
+// The one retry/poll loop every wait goes through: repeat an attempt until it succeeds, the time
+// limit passes, or the run is aborted (Ctrl-C); and retryWithBackoff, a bounded number of attempts
+// on top of it (probes, registry requests).
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface PollOptions {
@@ -34,4 +35,44 @@ export async function pollUntil<T>(attempt: () => Promise<T>, options: PollOptio
       options.signal?.throwIfAborted(),
     );
   }
+}
+
+export interface RetryOptions {
+  /** Retries after the first attempt. */
+  retries: number;
+  backoffMs: number;
+  signal?: AbortSignal;
+}
+
+/** Thrown by an attempt that is not done and may be retried: pollUntil's "not yet". */
+const NOT_DONE = Symbol('not done');
+
+/**
+ * Bounded retries with exponential backoff (base, 2×base, 4×base…): unlike pollUntil, the limit is
+ * a number of attempts and every attempt's outcome is an answer (a probe's last failure is
+ * reported, not thrown). Runs `attempt` until it returns `{ done: true }` or the retries are spent;
+ * returns the last outcome and the number of attempts made. An attempt that throws ends the
+ * retries with its error.
+ */
+export async function retryWithBackoff<T>(
+  attempt: (n: number) => Promise<{ done: boolean; value: T }>,
+  options: RetryOptions,
+): Promise<{ value: T; attempts: number }> {
+  let n = 0;
+  return pollUntil(
+    async () => {
+      n += 1;
+      const outcome = await attempt(n);
+      if (outcome.done || n > options.retries) return { value: outcome.value, attempts: n };
+      throw NOT_DONE;
+    },
+    {
+      // The retry count is the limit: no time limit, so onTimeout is never reached.
+      timeoutMs: Number.POSITIVE_INFINITY,
+      intervalMs: (failed) => options.backoffMs * 2 ** (failed - 1),
+      signal: options.signal,
+      isRetryable: (error) => error === NOT_DONE,
+      onTimeout: () => new Error(`retryWithBackoff: no time limit, ${options.retries} retries`),
+    },
+  );
 }

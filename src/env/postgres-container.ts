@@ -5,7 +5,7 @@ import pg from 'pg';
 import { PostgreSqlContainer, type StartedPostgreSqlContainer } from '@testcontainers/postgresql';
 import { Wait, type ContainerRuntimeClient } from 'testcontainers';
 import type { PgEndpoint } from './drill-env.ts';
-import { RUN_ID_LABEL, SERVICE_LABEL } from './container-runtime.ts';
+import { labelsOfService } from './container-runtime.ts';
 import { EnvError } from './env-error.ts';
 import { withLogsOnFailure } from './logs-on-failure.ts';
 import { toPgClientConfig } from './pg-client-config.ts';
@@ -40,7 +40,7 @@ export async function startPostgresContainer(
         .withDatabase(POSTGRES_DATABASE)
         .withUsername(POSTGRES_USER)
         .withPassword(randomBytes(12).toString('hex'))
-        .withLabels({ [RUN_ID_LABEL]: options.runId, [SERVICE_LABEL]: 'postgres' })
+        .withLabels(labelsOfService(options.runId, 'postgres'))
         .withWaitStrategy(withLogsOnFailure(Wait.forLogMessage(LISTENING_LINE)))
         .withStartupTimeout(options.timeoutMs)
         .start(),

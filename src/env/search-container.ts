@@ -2,7 +2,7 @@
 // (the local OpenSearch build, or the official Elasticsearch image), ready when its cluster health answers.
 import { GenericContainer, type ContainerRuntimeClient, type StartedTestContainer } from 'testcontainers';
 import type { SearchEndpoint } from './drill-env.ts';
-import { RUN_ID_LABEL, SERVICE_LABEL } from './container-runtime.ts';
+import { labelsOfService } from './container-runtime.ts';
 import { waitForHttpOk } from './http-ready-wait.ts';
 import { withLogsOnFailure } from './logs-on-failure.ts';
 import { startServiceContainer } from './start-service-container.ts';
@@ -40,7 +40,7 @@ export async function startSearchContainer(
       new GenericContainer(options.image)
         .withExposedPorts(HTTP_PORT)
         .withEnvironment(ENGINE_ENVIRONMENT)
-        .withLabels({ [RUN_ID_LABEL]: options.runId, [SERVICE_LABEL]: 'search' })
+        .withLabels(labelsOfService(options.runId, 'search'))
         .withWaitStrategy(withLogsOnFailure(waitForHttpOk(READY_PATH, HTTP_PORT, options.signal)))
         .withStartupTimeout(options.timeoutMs)
         .start(),

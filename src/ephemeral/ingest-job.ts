@@ -4,7 +4,7 @@
 import type { V1Job } from '@kubernetes/client-node';
 import type pg from 'pg';
 import { startOutsideWorld } from '../checks/index.ts';
-import type { JobWorkContext } from '../k8s/index.ts';
+import type { JobWorkContext } from './job-controller.ts';
 import { ingestPackages, type ServedRegistry } from '../ingest/index.ts';
 
 export function createIngestJob(pool: pg.Pool, served: ServedRegistry) {

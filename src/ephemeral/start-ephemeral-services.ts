@@ -5,9 +5,9 @@
 import { connectDrillEnv, type DrillEnvDescriptor } from '../env/index.ts';
 import { startExportService } from '../export/index.ts';
 import { loadIngestConfig, prepareServedRegistry } from '../ingest/index.ts';
-import { startLocalCluster } from '../k8s/index.ts';
 import { buildBackupFixture } from '../pg/index.ts';
 import { createIngestJob } from './ingest-job.ts';
+import { startLocalCluster } from './start-local-cluster.ts';
 
 export interface EphemeralServices {
   /** Variables the drills read (DRILL_BACKUP, DRILL_MANIFEST, DRILL_EXPORT_URL, KUBECONFIG, …). */
@@ -17,9 +17,16 @@ export interface EphemeralServices {
 
 export async function startEphemeralServices(
   descriptor: DrillEnvDescriptor,
-  options: { signal?: AbortSignal; env?: NodeJS.ProcessEnv; log?: (line: string) => void } = {},
+  options: {
+    signal?: AbortSignal;
+    env?: NodeJS.ProcessEnv;
+    log?: (line: string) => void;
+    /** Times a step for the report (the global setup's); default: just runs it. */
+    timed?: <T>(name: string, work: () => Promise<T>) => Promise<T>;
+  } = {},
 ): Promise<EphemeralServices> {
   const env = options.env ?? process.env;
+  const timed = options.timed ?? ((_name, work) => work());
   const variables: Record<string, string> = {};
   const stops: (() => Promise<void>)[] = [];
   const stop = async (): Promise<void> => {
@@ -28,7 +35,9 @@ export async function startEphemeralServices(
   try {
     // A backup named by the user (--backup/--manifest) is drilled as it is; otherwise the fixture.
     if (env.DRILL_BACKUP === undefined && env.DRILL_MANIFEST === undefined) {
-      const fixture = await buildBackupFixture({ signal: options.signal, log: options.log });
+      const fixture = await timed('backup fixture', () =>
+        buildBackupFixture({ signal: options.signal, log: options.log }),
+      );
       variables.DRILL_BACKUP = fixture.dumpPath;
       variables.DRILL_MANIFEST = fixture.manifestPath;
     }
@@ -39,9 +48,13 @@ export async function startEphemeralServices(
     stops.push(() => exporter.close());
     variables.DRILL_EXPORT_URL = exporter.url;
 
-    const served = await prepareServedRegistry(loadIngestConfig(env), { signal: options.signal });
+    const served = await timed('data packages for tt3', () =>
+      prepareServedRegistry(loadIngestConfig(env), { signal: options.signal }),
+    );
     served.warnings.forEach((line) => options.log?.(line));
-    const cluster = await startLocalCluster({ run: createIngestJob(connected.pg, served) });
+    const cluster = await timed('Kubernetes test API', () =>
+      startLocalCluster({ run: createIngestJob(connected.pg, served) }),
+    );
     stops.push(() => cluster.stop());
     Object.assign(variables, {
       KUBECONFIG: cluster.kubeconfigPath,

@@ -8,6 +8,11 @@ const SEED = 0x1e7fn;
 const ID_LENGTH = 10;
 const hasher = xxhash();
 
+/** cdtn_id of article L1 of the code du travail, verified by upstream's README. */
+export const ARTICLE_L1 = '517701f79f';
+/** cdtn_id of article L2312-1 (`code_du_travail` + LEGIARTI000006901843), see cdtn-system.md §1. */
+export const ARTICLE_L2312_1 = 'e08224ce8a';
+
 export type CdtnIdGenerator = (source: string, initialId: string) => string;
 
 export async function createCdtnIdGenerator(): Promise<CdtnIdGenerator> {

@@ -36,12 +36,12 @@ export async function fingerprintArticles(db: Queryable): Promise<string> {
   return rows[0]?.fingerprint ?? '';
 }
 
-/** `(source, initial_id)` pairs held by more than one document. */
+/** `(source, initial_id)` pairs held by more than one document, the most repeated first. */
 export async function findDuplicateDocuments(
   db: Queryable,
 ): Promise<Array<{ source: string; initial_id: string; n: number }>> {
   const { rows } = await db.query<{ source: string; initial_id: string; n: number }>(
-    'SELECT source, initial_id, count(*)::int AS n FROM documents GROUP BY 1, 2 HAVING count(*) > 1 ORDER BY 1, 2 LIMIT 20',
+    'SELECT source, initial_id, count(*)::int AS n FROM public.documents GROUP BY 1, 2 HAVING count(*) > 1 ORDER BY 3 DESC, 1, 2 LIMIT 20',
   );
   return rows;
 }

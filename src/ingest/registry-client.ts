@@ -7,7 +7,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { IngestError } from './ingest-error.ts';
 import type { ResolvedRegistryOptions } from './registry-options.ts';
-import { retryWithBackoff } from '../checks/retry-with-backoff.ts';
+import { retryWithBackoff } from '../env/poll-until.ts';
 
 export interface PackageManifest {
   name: string;

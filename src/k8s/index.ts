@@ -17,12 +17,6 @@ export {
   type HeldLease,
 } from './drill-lease.ts';
 export { getRolloutStatus, imageTag, type ContainerImage, type RolloutStatus } from './get-rollout-status.ts';
-export {
-  startJobController,
-  type JobController,
-  type JobControllerOptions,
-  type JobWorkContext,
-} from './job-controller.ts';
 export { POD_LOG_ANNOTATION } from './job-pods.ts';
 export { readK8sConfig, type K8sConfig } from './k8s-config.ts';
 export { K8sError, type KubeTarget } from './k8s-error.ts';
@@ -30,11 +24,4 @@ export type { KubeCall, KubeCaller, KubeVerb } from './kube-call.ts';
 export { loadKubeClient, loadKubeConfig, type KubeClient, type KubeClientOptions } from './kube-client.ts';
 export { getJobPodLogTail, type PodLogTail } from './pod-log-tail.ts';
 export { runJobFromCronJob, type RunJobFromCronJobOptions } from './run-job-from-cron-job.ts';
-export { startLocalCluster, type LocalCluster, type LocalClusterOptions } from './start-local-cluster.ts';
-export {
-  startTestApiServer,
-  type ApiAnswer,
-  type StartedTestApiServer,
-  type TestApiServerOptions,
-} from './start-test-api-server.ts';
 export { waitForJob, type JobResult, type WaitForJobOptions } from './wait-for-job.ts';

@@ -1,6 +1,6 @@
 // The pods a job controller creates for a Job's attempts, standing in for the kubelet: labelled as
 // Kubernetes labels them (so waitForJob finds them), owned by the Job, their output stored in the
-// annotation the test API server serves `pods/<name>/log` from (see api-server/DrillKubeApi.java).
+// annotation the test API server serves `pods/<name>/log` from (see src/ephemeral/api-server/DrillKubeApi.java).
 import { randomBytes } from 'node:crypto';
 import type { V1Job, V1Pod } from '@kubernetes/client-node';
 import type { KubeClient } from './kube-client.ts';

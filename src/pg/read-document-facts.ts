@@ -1,9 +1,10 @@
 // What the manifest records about public.documents: counts per source and a few rows to look for.
 import type pg from 'pg';
+import { ARTICLE_L1, ARTICLE_L2312_1 } from '../ingest/cdtn-id.ts';
 import type { DocumentCounts, DocumentSample } from './backup-manifest.ts';
 
 /** Articles L1 and L2312-1 of the code du travail, whose cdtn_id upstream's README verifies. */
-export const KNOWN_CDTN_IDS = ['517701f79f', 'e08224ce8a'];
+export const KNOWN_CDTN_IDS = [ARTICLE_L1, ARTICLE_L2312_1];
 
 export async function getDocumentCountsBySource(
   client: pg.Pool | pg.ClientBase,

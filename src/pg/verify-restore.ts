@@ -1,6 +1,7 @@
 // Checks a database against a backup manifest. Each check gathers every problem it finds and
 // throws one RestoreError listing them; it returns what it measured when all is well.
 import pg from 'pg';
+import { findDuplicateDocuments } from '../ingest/ingest-facts.ts';
 import type { BackupManifest, TableManifest } from './backup-manifest.ts';
 import { ANONYMISED_EMAIL_DOMAIN, DRILL_ADMIN } from './post-restore.ts';
 import { getDocumentCountsBySource } from './read-document-facts.ts';
@@ -162,11 +163,8 @@ export async function verifyDocumentCounts(
 
 /** `(source, initial_id)` is unique in practice, although upstream dropped the constraint. */
 export async function verifyNoDuplicateDocuments(client: pg.Pool | pg.ClientBase): Promise<void> {
-  const { rows } = await client.query<{ source: string; initial_id: string; n: string }>(
-    'SELECT source, initial_id, count(*) AS n FROM public.documents GROUP BY 1, 2 HAVING count(*) > 1 ORDER BY 3 DESC, 1, 2 LIMIT 10',
-  );
   throwIfAny(
-    rows.map(
+    (await findDuplicateDocuments(client)).map(
       (row) =>
         new RestoreError(
           `table documents has ${row.n} rows for (source, initial_id) = (${row.source}, ${row.initial_id}), expected 1`,

@@ -1,6 +1,6 @@
 // Derives the whole run record once, at the end, from the plan and vitest's final test modules.
 import type { TestModule } from 'vitest/node';
-import type { DrillRunContext } from '../drill/run-context.ts';
+import type { DrillRunContext, SetupPhase } from '../drill/run-context.ts';
 import { drillFileTaskId } from '../run/drill-files.ts';
 import { actualCriticalPathSeconds } from './critical-path.ts';
 import type { DrillRunRecord, TaskRecord, Verdict } from './report-record.ts';
@@ -13,15 +13,21 @@ export interface BuildReportInput {
   runErrors: readonly { message: string }[];
   startedAt: Date;
   finishedAt: Date;
+  /** The global setup's steps before the first task (they may start before the reporter's startedAt). */
+  setupPhases?: readonly SetupPhase[];
 }
 
 export function buildReport({
   context,
   modules,
   runErrors,
-  startedAt,
+  startedAt: reporterStartedAt,
   finishedAt,
+  setupPhases = [],
 }: BuildReportInput): DrillRunRecord {
+  const startedAt = new Date(
+    Math.min(reporterStartedAt.getTime(), ...setupPhases.map((phase) => Date.parse(phase.startedAt))),
+  );
   const { plan, options, selectedIds } = context;
   const moduleOf = new Map(modules.map((module) => [drillFileTaskId(module.moduleId), module]));
   const planTasks = plan.tasks.filter((task) => selectedIds.includes(task.id));
@@ -63,6 +69,8 @@ export function buildReport({
       startedAt: startedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),
       totalSeconds,
+      wallSeconds: secondsBetween(startedAt.getTime(), finishedAt.getTime()),
+      setup: setupPhases.map((phase) => ({ name: phase.name, seconds: round(phase.seconds) })),
       criticalPathSeconds: round(
         actualCriticalPathSeconds(planTasks, new Map(tasks.map((t) => [t.id, t.actualSeconds]))),
       ),

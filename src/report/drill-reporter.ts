@@ -55,6 +55,8 @@ export class DrillReporter implements Reporter {
       runErrors: errors,
       startedAt: this.#startedAt,
       finishedAt: new Date(),
+      setupPhases: this.#vitest?.projects.find((project) => project.name === 'drills')?.getProvidedContext()
+        .drillSetupPhases,
     });
     record.report.versions = await collectVersions(context.options.runReportDir, PROJECT_ROOT);
     this.#record = record;

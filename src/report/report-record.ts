@@ -16,6 +16,11 @@ export const STATUS_OF_TEST_STATE: Record<TestState, TaskStatus> = {
   pending: 'skipped',
 };
 
+export interface SetupPhaseRecord {
+  name: string;
+  seconds: number;
+}
+
 export interface FailureRecord {
   message: string;
 }
@@ -46,6 +51,10 @@ export interface DrillReport {
   finishedAt: string;
   /** Sum of the tasks' actual durations, compared with the budget (the sum of the estimates). */
   totalSeconds: number;
+  /** From the first set-up step (or the first task) to the report: tasks + setup + the rest. */
+  wallSeconds?: number;
+  /** The run's steps before its first task (environment start, backup fixture…), in order. */
+  setup?: SetupPhaseRecord[];
   /** Longest dependency chain of the run, with actual durations. */
   criticalPathSeconds: number;
   verdict: Verdict;

@@ -3,6 +3,7 @@
 // An environment that cannot start is removed and its error provided instead: every task that
 // needs it then fails with that error in the report, and the tasks that do not still run.
 import type { TestProject } from 'vitest/node';
+import type { SetupPhase } from '../drill/run-context.ts';
 import type { StartedEnvironment } from '../env/index.ts';
 import type { EphemeralServices } from '../ephemeral/index.ts';
 
@@ -10,6 +11,22 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const run = project.getProvidedContext().drillRun;
   project.provide('drillEnv', null);
   project.provide('drillEnvError', null);
+  const phases: SetupPhase[] = [];
+  project.provide('drillSetupPhases', phases);
+  /** Runs one step of the set-up and records how long it took (also when it fails). */
+  const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const startedAt = new Date();
+    try {
+      return await work();
+    } finally {
+      phases.push({
+        name,
+        startedAt: startedAt.toISOString(),
+        seconds: (Date.now() - startedAt.getTime()) / 1000,
+      });
+      project.provide('drillSetupPhases', phases);
+    }
+  };
   const refuse = (what: string, error: unknown): undefined => {
     project.provide(
       'drillEnvError',
@@ -31,11 +48,13 @@ export default async function setup(project: TestProject): Promise<(() => Promis
 
   let environment: StartedEnvironment;
   try {
-    environment = await startEnvironment({
-      target: run.options.target,
-      runId: run.options.runId,
-      signal: controller.signal,
-    });
+    environment = await timed('environment start', () =>
+      startEnvironment({
+        target: run.options.target,
+        runId: run.options.runId,
+        signal: controller.signal,
+      }),
+    );
   } catch (error) {
     removeHandlers();
     // Interrupted while starting: startEnvironment removed what it had started and runDrills is
@@ -50,6 +69,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
       services = await startEphemeralServices(environment.descriptor, {
         signal: controller.signal,
         log: (line) => console.error(`environment: ${line}`),
+        timed,
       });
     } catch (error) {
       removeHandlers();

@@ -1,6 +1,13 @@
 // How to reach an engine, resolved once from the endpoint and options, in the terms both clients take.
-import type { SearchEndpoint } from '../env/drill-env.ts';
 import { endpointOf } from './search-engine-error.ts';
+
+/** Where an engine answers and how to authenticate (ephemeral environment or cluster config). */
+export interface SearchEndpoint {
+  url: string;
+  auth?: { apiKey: string } | { username: string; password: string };
+  /** TLS options of an https:// engine (cluster target). */
+  tls?: { caFile?: string; rejectUnauthorized?: boolean };
+}
 
 export interface SearchTlsOptions {
   /** PEM of the CA that signed the engine's certificate. */

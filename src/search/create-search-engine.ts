@@ -1,11 +1,15 @@
 // Picks the adapter for an endpoint: configured, or found by probing `GET /` with the OpenSearch
 // client (it has no product check, so it can read either engine's answer).
 import { Client } from '@opensearch-project/opensearch';
-import type { SearchEndpoint } from '../env/drill-env.ts';
 import type { EngineDistribution, SearchEngine } from './search-engine.ts';
 import { ElasticsearchEngine } from './adapters/elasticsearch-engine.ts';
 import { OpenSearchEngine, openSearchClientOptions } from './adapters/opensearch-engine.ts';
-import { toClientConnection, type ClientConnection, type SearchTlsOptions } from './client-connection.ts';
+import {
+  toClientConnection,
+  type ClientConnection,
+  type SearchEndpoint,
+  type SearchTlsOptions,
+} from './client-connection.ts';
 import { describeClientError, SearchEngineError } from './search-engine-error.ts';
 
 export interface CreateSearchEngineOptions {

@@ -7,10 +7,10 @@ import {
   createJobFromCronJob,
   loadKubeClient,
   loadKubeConfig,
-  startTestApiServer,
   waitForJob,
   withDrillLease,
 } from '../../src/k8s/index.ts';
+import { startTestApiServer } from '../../src/ephemeral/start-test-api-server.ts';
 import { checkClusterSafety } from '../../src/safety/index.ts';
 import { createCronIngester, useTestApiServer } from './fixtures.ts';
 

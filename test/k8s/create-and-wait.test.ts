@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   createJobFromCronJob,
   cronIngesterManifest,
-  startJobController,
   waitForJob,
   withDrillLease,
   type KubeClient,
 } from '../../src/k8s/index.ts';
+import { startJobController } from '../../src/ephemeral/job-controller.ts';
 import { clientInNewNamespace, createCronIngester, useTestApiServer, withController } from './fixtures.ts';
 
 const server = useTestApiServer();

@@ -3,14 +3,12 @@
 import type { V1Job } from '@kubernetes/client-node';
 import { afterAll, beforeAll, expect } from 'vitest';
 import {
-  loadKubeClient,
-  startJobController,
   startTestApiServer,
-  type JobWorkContext,
-  type KubeClient,
   type StartedTestApiServer,
   type TestApiServerOptions,
-} from '../../src/k8s/index.ts';
+} from '../../src/ephemeral/start-test-api-server.ts';
+import { startJobController, type JobWorkContext } from '../../src/ephemeral/job-controller.ts';
+import { loadKubeClient, type KubeClient } from '../../src/k8s/index.ts';
 
 export { createCronIngester } from '../../src/k8s/index.ts';
 

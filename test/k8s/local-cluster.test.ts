@@ -1,6 +1,7 @@
 import type { V1Job } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
-import { CRON_INGESTER, loadKubeClient, runJobFromCronJob, startLocalCluster } from '../../src/k8s/index.ts';
+import { startLocalCluster } from '../../src/ephemeral/start-local-cluster.ts';
+import { CRON_INGESTER, loadKubeClient, runJobFromCronJob } from '../../src/k8s/index.ts';
 
 describe('startLocalCluster', () => {
   it('runs the work of the job created from cron-ingester, as a cluster would', async () => {

@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 import {
   createJobFromCronJob,
   getRolloutStatus,
-  startJobController,
   waitForJob,
   withDrillLease,
   type KubeCall,
 } from '../../src/k8s/index.ts';
+import { startJobController } from '../../src/ephemeral/job-controller.ts';
 import { clientInNewNamespace, createCronIngester, useTestApiServer } from './fixtures.ts';
 
 const server = useTestApiServer();

@@ -3,7 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { createJobFromCronJob, startJobController, waitForJob, withDrillLease } from '../../src/k8s/index.ts';
+import { startJobController } from '../../src/ephemeral/job-controller.ts';
+import { createJobFromCronJob, waitForJob, withDrillLease } from '../../src/k8s/index.ts';
 import { environmentSecrets, kubeconfigSecrets, redact, redactError } from '../../src/safety/index.ts';
 import { clientInNewNamespace, createCronIngester, useTestApiServer } from './fixtures.ts';
 

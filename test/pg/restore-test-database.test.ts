@@ -49,6 +49,22 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
+/** The backup into `target`, as a production recovery does it: no post-restore step. */
+function restoreAsProduction(
+  target: { connectionString: string; pool: pg.Pool; name: string },
+  dumpPath = t.fixture.dumpPath,
+) {
+  return restoreIntoDatabase({
+    dumpPath,
+    manifest: t.fixture.manifest,
+    connectionString: target.connectionString,
+    pool: target.pool,
+    databaseName: target.name,
+    clean: false,
+    postRestore: false,
+  });
+}
+
 describe('the restore test of a cluster run', () => {
   it('names its scratch database after the run, as PostgreSQL keeps it', () => {
     expect(scratchDatabaseName('2026-11-30T15-03-36Z-3fa1')).toBe(
@@ -62,15 +78,7 @@ describe('the restore test of a cluster run', () => {
     const scratch = await openRestoreTestDatabase('same-server', endpoint, runId);
     expect(await databases()).toContain(scratchDatabaseName(runId));
     try {
-      await restoreIntoDatabase({
-        dumpPath: t.fixture.dumpPath,
-        manifest: t.fixture.manifest,
-        connectionString: scratch.connectionString,
-        pool: scratch.pool,
-        databaseName: scratch.name,
-        clean: false,
-        postRestore: false,
-      });
+      await restoreAsProduction(scratch);
       const client = await scratch.pool.connect();
       try {
         const verified = await verifyTables(client, t.fixture.manifest, { postRestored: false });
@@ -92,15 +100,7 @@ describe('the restore test of a cluster run', () => {
   it('leaves every user of the backup unchanged: no post-restore on production', async () => {
     const scratch = await openRestoreTestDatabase('same-server', endpoint, 'restore-test-users');
     try {
-      await restoreIntoDatabase({
-        dumpPath: t.fixture.dumpPath,
-        manifest: t.fixture.manifest,
-        connectionString: scratch.connectionString,
-        pool: scratch.pool,
-        databaseName: scratch.name,
-        clean: false,
-        postRestore: false,
-      });
+      await restoreAsProduction(scratch);
       const { rows } = await scratch.pool.query<{ anonymised: number; total: number }>(
         "SELECT count(*) FILTER (WHERE email::text = id || '@travail.gouv.fr')::int AS anonymised, count(*)::int AS total FROM auth.users",
       );
@@ -119,17 +119,7 @@ describe('the restore test of a cluster run', () => {
     const truncated = `${t.dir}/truncated.dump`;
     await writeTruncatedDump(t.fixture.dumpPath, truncated, 0.5);
     const scratch = await openRestoreTestDatabase('same-server', endpoint, runId);
-    await expect(
-      restoreIntoDatabase({
-        dumpPath: truncated,
-        manifest: t.fixture.manifest,
-        connectionString: scratch.connectionString,
-        pool: scratch.pool,
-        databaseName: scratch.name,
-        clean: false,
-        postRestore: false,
-      }),
-    ).rejects.toThrow(/^tt2: /);
+    await expect(restoreAsProduction(scratch, truncated)).rejects.toThrow(/^tt2: /);
     await scratch.dispose();
     expect(await databases()).not.toContain(scratchDatabaseName(runId));
 
@@ -168,15 +158,7 @@ describe('the restore test of a cluster run', () => {
 describe('the read-only checks of a live database', () => {
   it('pass on a healthy database that moved on since the backup, and fail naming a missing table or an emptied source', async () => {
     const healthy = await t.createDatabase();
-    await restoreIntoDatabase({
-      dumpPath: t.fixture.dumpPath,
-      manifest: t.fixture.manifest,
-      connectionString: healthy.connectionString,
-      pool: healthy.pool,
-      databaseName: healthy.name,
-      clean: false,
-      postRestore: false,
-    });
+    await restoreAsProduction(healthy);
     // A night of production since the backup: documents added and withdrawn, exact counts moved.
     await healthy.pool.query(
       "UPDATE documents SET is_available = false WHERE cdtn_id IN (SELECT cdtn_id FROM documents WHERE source = 'code_du_travail' LIMIT 3)",

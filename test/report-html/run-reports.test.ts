@@ -3,12 +3,12 @@
 // `cdtn-drill history`, evidence.tar.gz, the webhook notification and the live progress lines.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { mkdir, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { extract } from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HistoryEntry } from '../../src/report/history/index.ts';
+import { formatDuration, type HistoryEntry } from '../../src/report/history/index.ts';
 import { ROOT, runCli } from '../run/run-cli.ts';
 import { openInChromium } from './open-in-chromium.ts';
 import { RUNBOOK, runTwice, TOKEN, type TwoRuns } from './two-runs.ts';
@@ -29,7 +29,7 @@ describe('index.html, rendered in Chromium', () => {
   afterAll(() => opened?.[Symbol.asyncDispose]());
 
   it('shows one planned and one actual bar per task, the verdict, no console error, nothing fetched', async () => {
-    const { dir, report } = second();
+    const { report } = second();
     const { page } = opened;
     for (const task of report.tasks) {
       for (const role of ['planned', 'actual']) {
@@ -38,7 +38,7 @@ describe('index.html, rendered in Chromium', () => {
         expect((await bars.boundingBox())?.width ?? 0, `${task.id} ${role} bar width`).toBeGreaterThan(0);
       }
     }
-    expect(await page.locator('svg.timeline [data-role]').count()).toBe(2 * report.tasks.length);
+    expect(await page.locator('svg.timeline g[data-task] [data-role]').count()).toBe(2 * report.tasks.length);
     expect(await page.locator('[data-role="verdict"]').textContent()).toBe(report.verdict);
     // An ephemeral run says how much faster than the plan it went.
     expect(report.target).toBe('ephemeral');
@@ -48,9 +48,36 @@ describe('index.html, rendered in Chromium', () => {
     expect(report.verdict).toBe('failed');
     expect(opened.consoleErrors).toEqual([]);
     expect(opened.outsideRequests).toEqual([]);
-    const screenshot = join(dir, 'timeline.png');
+    // Kept for people to look at (reports/ is not committed): the page as a 1400 px window shows it.
+    await page.setViewportSize({ width: 1400, height: 900 });
+    const screenshot = join(ROOT, 'reports', 'screenshots', 'report-1400px.png');
+    await mkdir(dirname(screenshot), { recursive: true });
     await page.screenshot({ path: screenshot, fullPage: true });
     expect((await readFile(screenshot)).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('shows the run on its own axis: its wall time, with what the tasks did not take', async () => {
+    const { report } = second();
+    const wall = (Date.parse(report.finishedAt) - Date.parse(report.startedAt)) / 1000;
+    expect(report.wallSeconds).toBeCloseTo(wall, 2);
+    expect(wall).toBeGreaterThan(report.totalSeconds);
+    const { page } = opened;
+    expect(await page.locator('svg.timeline [data-role="run-axis"]').textContent()).toBe(
+      `This run: wall time ${formatDuration(report.wallSeconds!)}`,
+    );
+    const other = page.locator('svg.timeline [data-role="other"]');
+    expect(await other.count()).toBe(1);
+    expect(await page.locator('[data-role="wall"]').textContent()).toContain(
+      `tasks ${formatDuration(report.totalSeconds)}, between and after the tasks ${formatDuration(report.wallSeconds! - report.totalSeconds)}`,
+    );
+    // The tasks and the rest fill the run's axis: their bars together span its width.
+    const widths = await Promise.all(
+      [
+        ...report.tasks.map((task) => `g[data-task="${task.id}"] [data-role="actual"]`),
+        '[data-role="other"]',
+      ].map(async (selector) => (await page.locator(`svg.timeline ${selector}`).boundingBox())?.width ?? 0),
+    );
+    expect(widths.reduce((sum, width) => sum + width, 0)).toBeCloseTo(520, -1);
   });
 
   it('marks overruns red and the critical path', async () => {

@@ -64,12 +64,14 @@ describe('the drill reporter', () => {
     expect(seconds.every((value) => value >= 0)).toBe(true);
     expect(report.tasks.find((task) => task.id === 'd1')?.actualSeconds).toBe(0);
     expect(Date.parse(report.finishedAt)).toBeGreaterThanOrEqual(Date.parse(report.startedAt));
+    expect(report.wallSeconds).toBeGreaterThanOrEqual(report.totalSeconds);
     const stripped = {
       ...report,
       runId: 'RUN',
       startedAt: 'T',
       finishedAt: 'T',
       totalSeconds: 'N',
+      wallSeconds: 'N',
       criticalPathSeconds: 'N',
       runbook: { ...report.runbook, path: report.runbook.path.endsWith('test/fixtures/runbooks/chain.md') },
       tasks: report.tasks.map((task) => ({ ...task, actualSeconds: 'N' })),
@@ -82,6 +84,9 @@ describe('the drill reporter', () => {
       startedAt: 'T',
       finishedAt: 'T',
       totalSeconds: 'N',
+      wallSeconds: 'N',
+      // A fixture run (--no-env) has nothing to do before its first task.
+      setup: [],
       criticalPathSeconds: 'N',
       verdict: 'failed',
       tasks: [

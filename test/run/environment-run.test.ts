@@ -26,6 +26,17 @@ it('starts the environment once, hands it to the drills and stops it after a fai
     ]);
     expect(result.code).toBe(1);
     expect(await listContainersOfRun(report.runId)).toEqual([]);
+    // What the global setup did before the first task is in the report, and within its wall time.
+    const setup = report.setup ?? [];
+    expect(setup.map((phase) => phase.name)).toEqual([
+      'environment start',
+      'backup fixture',
+      'data packages for tt3',
+      'Kubernetes test API',
+    ]);
+    expect(setup.every((phase) => phase.seconds > 0)).toBe(true);
+    const accounted = setup.reduce((sum, phase) => sum + phase.seconds, report.totalSeconds);
+    expect(report.wallSeconds).toBeGreaterThanOrEqual(accounted);
   } finally {
     await removeContainersOfRun(report.runId);
   }

@@ -1,6 +1,7 @@
 // Documents picked from PostgreSQL to fetch back by id from the index: the runbook's known
 // article (L2312-1) when present, and the first available document of every source.
 import type pg from 'pg';
+import { ARTICLE_L2312_1 } from '../../ingest/cdtn-id.ts';
 import { GLOSSARY_SOURCE } from '../document-sources.ts';
 
 export interface KnownDocument {
@@ -9,9 +10,6 @@ export interface KnownDocument {
   slug: string;
   source: string;
 }
-
-/** cdtn_id of article L2312-1 (`code_du_travail` + LEGIARTI000006901843), see cdtn-system.md §1. */
-export const ARTICLE_L2312_1 = 'e08224ce8a';
 
 export async function pickKnownDocuments(pool: pg.Pool): Promise<KnownDocument[]> {
   const { rows } = await pool.query<KnownDocument>(

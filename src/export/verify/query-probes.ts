@@ -11,7 +11,7 @@ import {
   relatedArticlesClause,
   SEARCHED_SOURCES,
 } from '../../search/frontend-queries.ts';
-import { ARTICLE_L2312_1 } from './known-documents.ts';
+import { ARTICLE_L2312_1 } from '../../ingest/cdtn-id.ts';
 
 export type ProbeKind = 'plural' | 'accent' | 'article-id';
 

@@ -4,9 +4,8 @@ export {
   type EvidenceBundle,
   type EvidenceInput,
 } from './write-evidence-bundle.ts';
-export { recordVersion, collectVersions, VERSIONS_FILE, type RunVersions } from './run-versions.ts';
+export { collectVersions, type RunVersions } from './run-versions.ts';
 export { sha256Sums, SHA256SUMS_FILE } from './sha256-sums.ts';
 export { ConsoleLogRecorder, DRILL_OUTPUT_LOG } from './console-log-recorder.ts';
 export { runSecrets } from './run-secrets.ts';
 export { consoleRedaction } from './console-redaction.ts';
-export { recordBackupManifest, MANIFEST_DIR } from './record-backup-manifest.ts';

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { list } from 'tar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recordBackupManifest } from './record-backup-manifest.ts';
-import { collectVersions, recordVersion } from './run-versions.ts';
+import { recordBackupManifest, recordVersion } from '../../drill/record-evidence.ts';
+import { collectVersions } from './run-versions.ts';
 import { writeEvidenceBundle } from './write-evidence-bundle.ts';
 
 let dir: string;

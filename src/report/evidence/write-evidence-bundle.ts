@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { create } from 'tar';
 import { redact } from '../../safety/index.ts';
-import { MANIFEST_DIR } from './record-backup-manifest.ts';
+import { MANIFEST_DIR } from '../../drill/record-evidence.ts';
 import { sha256Sums, SHA256SUMS_FILE } from './sha256-sums.ts';
 import type { RunVersions } from './run-versions.ts';
 

@@ -7,7 +7,7 @@ import { renderBudgetGauge } from './budget-gauge.ts';
 import { escapeHtml } from './escape-html.ts';
 import { REPORT_CSS } from './report-css.ts';
 import { renderTaskDetails } from './task-details.ts';
-import { renderTimelineSvg } from './timeline-svg.ts';
+import { renderTimelineSvg, wallTimeParts } from './timeline-svg.ts';
 import { renderTrendSection } from './trend-section.ts';
 
 export interface ReportHtmlInput {
@@ -34,8 +34,9 @@ export function renderReportHtml({ record, plan, earlierRuns }: ReportHtmlInput)
     )} to ${escapeHtml(report.finishedAt)}.</p>`,
     renderBudgetGauge(report),
     '<section class="timeline-section"><h2>Timeline</h2>',
-    '<p class="legend"><span><i style="background:#b8c4d6"></i>planned</span><span><i style="background:#4a5f85"></i>planned, critical path (◆)</span><span><i style="background:#2f8f4e"></i>actual</span><span><i style="background:#d93025"></i>overrun or failed</span></p>',
-    renderTimelineSvg(report.tasks, plan),
+    '<p class="legend"><span><i style="background:#b8c4d6"></i>planned</span><span><i style="background:#4a5f85"></i>planned, critical path (◆)</span><span><i style="background:#2f8f4e"></i>actual</span><span><i style="background:#d93025"></i>overrun or failed</span><span><i style="background:#8e7cc3"></i>outside the tasks</span></p>',
+    renderWallTime(report),
+    renderTimelineSvg(report, plan),
     '</section>',
     '<section class="tasks"><h2>Tasks</h2>',
     ...report.tasks.map((task) => renderTaskDetails(task, record.assertions)),
@@ -46,6 +47,18 @@ export function renderReportHtml({ record, plan, earlierRuns }: ReportHtmlInput)
     '</body></html>',
     '',
   ].join('\n');
+}
+
+/** The wall time, accounted for: steps before the first task, the tasks, the rest. */
+function renderWallTime(report: DrillRunRecord['report']): string {
+  if (report.wallSeconds === undefined) return '';
+  const parts = wallTimeParts(report);
+  const steps = (report.setup ?? []).map((phase) => `${phase.name} ${formatDuration(phase.seconds)}`);
+  return `<p class="wall" data-role="wall">${escapeHtml(
+    `Wall time ${formatDuration(report.wallSeconds)}: ${
+      steps.length > 0 ? `before the first task ${formatDuration(parts.setup)} (${steps.join(', ')}), ` : ''
+    }tasks ${formatDuration(parts.tasks)}, between and after the tasks ${formatDuration(parts.other)}.`,
+  )}</p>`;
 }
 
 function renderLint({ report }: DrillRunRecord): string {

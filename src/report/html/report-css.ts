@@ -1,6 +1,6 @@
 // The page's only style sheet, inlined: the report is read offline, attached to an audit.
 export const REPORT_CSS = `
-body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem; color: #1d1d1f; max-width: 1000px; }
+body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem; color: #1d1d1f; max-width: 1260px; }
 h1 { font-size: 1.5rem; margin-bottom: .25rem; }
 h2 { font-size: 1.15rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
 .verdict { display: inline-block; padding: .1rem .6rem; border-radius: .3rem; color: #fff; font-weight: 600; }
@@ -8,10 +8,11 @@ h2 { font-size: 1.15rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
 .meta { color: #555; }
 svg text { font: 12px system-ui, sans-serif; fill: #1d1d1f; }
 svg .section { font-weight: 700; }
-.axis { stroke: #999; }
+.axis { stroke: #999; } .grid { stroke: #e3e3e3; } svg .panel { font-weight: 700; }
 .bar.planned { fill: #b8c4d6; } .bar.planned.critical { fill: #4a5f85; }
 .bar.actual.passed { fill: #2f8f4e; } .bar.actual.failed { fill: #b3261e; } .bar.actual.skipped { fill: #bbb; }
 .bar.actual.overrun { fill: #d93025; stroke: #7f0000; }
+.bar.setup, .bar.other { fill: #8e7cc3; }
 .legend span { margin-right: 1rem; } .legend i { display: inline-block; width: 1rem; height: .6rem; margin-right: .3rem; }
 .gauge-track { fill: #e6e6e6; } .gauge-fill { fill: #2f8f4e; } .gauge-fill.overrun { fill: #d93025; }
 .overrun-text, .slow td, .failure { color: #b3261e; }

@@ -5,13 +5,12 @@
 import type { V1Deployment } from '@kubernetes/client-node';
 import { readRecordings } from '../../../src/checks/index.ts';
 import { RUNBOOK_DEFAULTS } from '../../../src/config/index.ts';
+import { startTestApiServer, type StartedTestApiServer } from '../../../src/ephemeral/index.ts';
 import {
   createCronIngester,
   jobFromCronJob,
   loadKubeClient,
-  startTestApiServer,
   type KubeClient,
-  type StartedTestApiServer,
 } from '../../../src/k8s/index.ts';
 
 const { cluster, github } = RUNBOOK_DEFAULTS;

@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { K8sError } from './k8s-error.ts';
+import { K8sError } from '../k8s/k8s-error.ts';
 import { prepareTestApiServer } from './prepare-test-api-server.ts';
 
 const READY_PREFIX = 'drill-kube-api: listening on ';

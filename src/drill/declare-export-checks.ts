@@ -1,18 +1,20 @@
 // What must hold on an environment's aliases after its export, the same for tt4 (preproduction) and
 // tt5 (production): one `it` each, declared inside the drill's `task(...)` body after its action.
 import { expect, it } from 'vitest';
-import { recordMeasure, useEnv, useRunOptions } from '../../drill/index.ts';
-import { EXPORT_PREFIXES, EXPORT_TASKS, type ExportEnvironment } from '../export-environment.ts';
-import type { ExportStatusRow } from '../export-status.ts';
+import { recordMeasure } from './drill-meta.ts';
+import { useRunOptions } from './run-context.ts';
+import { useEnv } from './use-env.ts';
+import { EXPORT_PREFIXES, EXPORT_TASKS, type ExportEnvironment } from '../export/export-environment.ts';
+import type { ExportStatusRow } from '../export/export-status.ts';
 import { mayTriggerExport } from './run-measured-export.ts';
-import { inspectExportAliases } from '../verify/alias-inspection.ts';
+import { inspectExportAliases } from '../export/verify/alias-inspection.ts';
 import {
   checkFrontendQueries,
   checkIndexRetention,
   checkKnownDocuments,
   checkSourceCounts,
   checkSuggestionsAndAccords,
-} from '../verify/export-checks.ts';
+} from '../export/verify/export-checks.ts';
 
 /** `exportedRow` gives the status row the drill's export action recorded (undefined if it failed). */
 export function declareExportChecks(

@@ -2,9 +2,9 @@
 // CronJob in it, and a job controller that runs the given work for every Job created there. The
 // drill then drives it with the same code as a real cluster (runJobFromCronJob).
 import type { V1Job } from '@kubernetes/client-node';
-import { createCronIngester, type CronIngesterOptions } from './cron-ingester.ts';
+import { createCronIngester, type CronIngesterOptions } from '../k8s/cron-ingester.ts';
 import { startJobController, type JobWorkContext } from './job-controller.ts';
-import { loadKubeClient } from './kube-client.ts';
+import { loadKubeClient } from '../k8s/kube-client.ts';
 import { startTestApiServer } from './start-test-api-server.ts';
 
 export interface LocalClusterOptions {

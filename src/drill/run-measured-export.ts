@@ -1,11 +1,12 @@
 // The action of tt4/tt5 as a drill runs it: trigger the export when allowed (always on the ephemeral
 // target, on a cluster only when DRILL_CONFIRM_EXPORT names the environment), and record what it
 // exported and how fast. Returns the status row; the drill asserts on it.
-import { recordMeasure, useRunOptions, warn } from '../../drill/index.ts';
-import { readExportDrillConfig, readExportTimeoutMs } from '../export-drill-config.ts';
-import { EXPORT_TASKS, type ExportEnvironment } from '../export-environment.ts';
-import type { ExportStatusRow } from '../export-status.ts';
-import { runExportStep } from '../export-step.ts';
+import { recordMeasure, warn } from './drill-meta.ts';
+import { useRunOptions } from './run-context.ts';
+import { readExportDrillConfig, readExportTimeoutMs } from '../export/export-drill-config.ts';
+import { EXPORT_TASKS, type ExportEnvironment } from '../export/export-environment.ts';
+import type { ExportStatusRow } from '../export/export-status.ts';
+import { runExportStep } from '../export/export-step.ts';
 
 /** The `it` timeout of the export action: the configured export limit, plus a minute to read back. */
 export function exportActionTimeoutMs(): number {

@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { drillCacheDir } from '../config/index.ts';
-import { K8sError } from './k8s-error.ts';
+import { K8sError } from '../k8s/k8s-error.ts';
 
 const SOURCE_DIR = join(import.meta.dirname, 'api-server');
 const INPUTS = ['pom.xml', 'DrillKubeApi.java'];

@@ -4,10 +4,10 @@
 // serves pod logs from), runs the given work, retries up to backoffLimit, enforces
 // activeDeadlineSeconds, then writes the Job's status. Real pods are never started.
 import type { V1Job } from '@kubernetes/client-node';
-import { createJobPod, finishJobPod } from './job-pods.ts';
-import { finishedJobStatus, type JobEnd } from './job-status.ts';
-import { K8sError } from './k8s-error.ts';
-import { loadKubeClient, type KubeClient } from './kube-client.ts';
+import { createJobPod, finishJobPod } from '../k8s/job-pods.ts';
+import { finishedJobStatus, type JobEnd } from '../k8s/job-status.ts';
+import { K8sError } from '../k8s/k8s-error.ts';
+import { loadKubeClient, type KubeClient } from '../k8s/kube-client.ts';
 
 const LOG_LINES_KEPT = 1_000;
 

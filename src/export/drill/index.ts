@@ -1,2 +1,0 @@
-export { declareExportChecks } from './declare-export-checks.ts';
-export { exportActionTimeoutMs, runMeasuredExport } from './run-measured-export.ts';

@@ -1,0 +1,28 @@
+// Test support: one real control plane per test file (started in beforeAll from the binaries the
+// global setup provides, stopped by PID in afterAll, even after a failure), and a namespace per test.
+import { afterAll, beforeAll, inject } from 'vitest';
+import { loadKubeClient, type KubeClient } from '../../src/k8s/index.ts';
+import { startControlPlane, type StartedControlPlane } from '../../src/rehearsal/index.ts';
+
+export function useControlPlane(): () => StartedControlPlane {
+  let controlPlane: StartedControlPlane | undefined;
+  beforeAll(async () => {
+    controlPlane = await startControlPlane({ binDir: inject('kubernetesBinDir') });
+  });
+  afterAll(async () => {
+    await controlPlane?.stop();
+  });
+  return () => {
+    if (controlPlane === undefined) throw new Error('the control plane did not start (see beforeAll)');
+    return controlPlane;
+  };
+}
+
+let namespaces = 0;
+/** An administrator's client in a namespace created for the test (a real API server requires it). */
+export async function adminInNewNamespace(controlPlane: StartedControlPlane): Promise<KubeClient> {
+  const namespace = `rehearsal-${process.pid}-${++namespaces}`;
+  const client = loadKubeClient({ kubeconfigPath: controlPlane.kubeconfigPath, namespace });
+  await client.core.createNamespace({ body: { metadata: { name: namespace } } });
+  return client;
+}
