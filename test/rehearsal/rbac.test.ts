@@ -129,10 +129,10 @@ describe('deploy/rbac.yaml on a real API server', () => {
     },
     {
       verb: 'delete',
-      resource: 'jobs',
+      resource: 'cronjobs',
       group: 'batch',
       send: (c: KubeClient) =>
-        c.batch.deleteNamespacedJob({ name: 'cron-ingester-manual', namespace: c.namespace }),
+        c.batch.deleteNamespacedCronJob({ name: 'cron-ingester', namespace: c.namespace }),
     },
     {
       verb: 'get',
