@@ -1,7 +1,8 @@
-// msw handlers that play the npm registry for the ephemeral drill: `/<package>/<version|latest>`
-// and `/<package>/-/<file>.tgz`, answered from the local package cache, at the real registry's
-// base URL so the code under test is unchanged. `latest` is pinned per package (default: the
-// highest cached version).
+// msw handlers that play the npm registry for the ephemeral drill: `/<package>/<version|latest>`,
+// `/<package>/-/<file>.tgz` and the packument `/<package>`, answered from the local package cache,
+// at the real registry's base URL so the code under test is unchanged. `latest` is pinned per
+// package (default: the highest cached version); publish times are the caller's (the cache keeps
+// none).
 import { readFile } from 'node:fs/promises';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import semver from 'semver';
@@ -11,6 +12,7 @@ import {
   getPackageCacheDir,
   readCachedManifest,
 } from './package-cache.ts';
+import type { PackageManifest } from './registry-client.ts';
 
 export interface RegistryHandlersOptions {
   /** Registry base URL to answer at. */
@@ -18,6 +20,8 @@ export interface RegistryHandlersOptions {
   cacheDir?: string;
   /** The version `latest` answers, per package; default: the highest cached version. */
   latest?: Record<string, string>;
+  /** The packument's `time`: when each version was published, per package (default: none given). */
+  published?: Record<string, Record<string, Date>>;
 }
 
 /** The version the fake registry answers for `<package>/latest`, or undefined if none is cached. */
@@ -33,6 +37,11 @@ const notFound = () => HttpResponse.json({ error: 'Not found' }, { status: 404 }
 export function createRegistryHandlers(options: RegistryHandlersOptions): HttpHandler[] {
   const base = options.registryUrl.replace(/\/+$/, '');
   const cacheDir = options.cacheDir ?? getPackageCacheDir();
+  /** A cached manifest as this registry serves it: its tarball at this registry. */
+  const served = (manifest: PackageManifest) => {
+    const file = `${manifest.name.split('/').at(-1)}-${manifest.version}.tgz`;
+    return { ...manifest, dist: { ...manifest.dist, tarball: `${base}/${manifest.name}/-/${file}` } };
+  };
 
   return [
     http.get(`${base}/:scope/:name/-/:file`, async ({ params }) => {
@@ -53,8 +62,21 @@ export function createRegistryHandlers(options: RegistryHandlersOptions): HttpHa
       const version = spec === 'latest' ? await getServedLatestVersion(name, { ...options, cacheDir }) : spec;
       const manifest = version ? await readCachedManifest(name, version, cacheDir) : undefined;
       if (!manifest) return notFound();
-      const tarball = `${base}/${name}/-/${String(params.name)}-${manifest.version}.tgz`;
-      return HttpResponse.json({ ...manifest, dist: { ...manifest.dist, tarball } });
+      return HttpResponse.json(served(manifest));
+    }),
+    // The packument: dist-tags.latest, every cached version, and the publish times given.
+    http.get(`${base}/:scope/:name`, async ({ params }) => {
+      const name = `${String(params.scope)}/${String(params.name)}`;
+      const latest = await getServedLatestVersion(name, { ...options, cacheDir });
+      if (latest === undefined) return notFound();
+      const versions: Record<string, unknown> = {};
+      for (const version of await getCachedVersions(name, cacheDir)) {
+        const manifest = await readCachedManifest(name, version, cacheDir);
+        if (manifest) versions[version] = served(manifest);
+      }
+      const published = Object.entries(options.published?.[name] ?? {});
+      const time = Object.fromEntries(published.map(([version, at]) => [version, at.toISOString()]));
+      return HttpResponse.json({ name, 'dist-tags': { latest }, versions, time });
     }),
   ];
 }

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { http, HttpResponse } from 'msw';
 import {
+  createRegistryHandlers,
+  fetchPublishHistory,
   getCachedVersions,
   getServedLatestVersion,
   loadIngestConfig,
   prepareServedRegistry,
+  resolveRegistryOptions,
 } from '../../src/ingest/index.ts';
 import { NEWER, OLDER, startFakeRegistry, type FakeRegistry } from './fake-registry-server.ts';
 
@@ -33,6 +36,26 @@ describe('fake registry (msw)', () => {
     };
     const bytes = Buffer.from(await (await fetch(manifest.dist.tarball)).arrayBuffer());
     expect(`sha512-${createHash('sha512').update(bytes).digest('base64')}`).toBe(manifest.dist.integrity);
+  });
+
+  it('answers the packument: latest, the cached versions, and the publish times it is given', async () => {
+    const published = {
+      [OLDER[LEGI]]: new Date('2026-01-05T08:00:00Z'),
+      [NEWER[LEGI]]: new Date('2026-11-29T21:00:00Z'),
+    };
+    const { registryUrl } = registry;
+    onTestFinished(() => registry.server.resetHandlers());
+    registry.server.use(
+      ...createRegistryHandlers({
+        registryUrl,
+        latest: { [LEGI]: NEWER[LEGI] },
+        published: { [LEGI]: published },
+      }),
+    );
+    const history = await fetchPublishHistory(LEGI, await resolveRegistryOptions({ url: registryUrl }));
+    expect(history).toEqual({ latest: NEWER[LEGI], published });
+    const packument = (await (await fetch(`${registryUrl}/${LEGI}`)).json()) as { versions: object };
+    expect(Object.keys(packument.versions)).toEqual(await getCachedVersions(LEGI));
   });
 
   it('answers 404 for a version it does not have', async () => {
