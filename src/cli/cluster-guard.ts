@@ -4,7 +4,7 @@
 // flags alone; the drill's Lease is held for the whole run when it may write; and the restore
 // test's scratch database is dropped after the run, whatever became of the drill that made it.
 import { loadChecksConfig } from '../config/index.ts';
-import { loadExternalConfig } from '../env/index.ts';
+import { loadExternalConfig, type ExternalConfig } from '../env/index.ts';
 import { loadKubeClient, readK8sConfig, withDrillLease } from '../k8s/index.ts';
 import {
   decideRestore,
@@ -66,16 +66,22 @@ export interface ClusterGuard {
   run<T>(runId: string, work: (leaseLost?: AbortSignal) => Promise<T>): Promise<T>;
 }
 
+/** The cluster's PostgreSQL and engine as the drills will read them; undefined when not configured. */
+function readClusterEndpoints(
+  env: NodeJS.ProcessEnv,
+  options: { search?: boolean } = {},
+): ExternalConfig | undefined {
+  try {
+    return loadExternalConfig(env, options);
+  } catch {
+    return undefined; // a step that writes there is refused by the binding; the drills say why
+  }
+}
+
 /** The endpoints this run would write to, read as the drills will read them. */
 function readWriteBinding(env: NodeJS.ProcessEnv, context: string | undefined): WriteBinding {
   const config = loadChecksConfig({ env });
-  const external = (() => {
-    try {
-      return loadExternalConfig(env);
-    } catch {
-      return undefined; // not configured: a step that writes there is refused by the binding
-    }
-  })();
+  const external = readClusterEndpoints(env);
   const pg = external?.pg;
   return {
     endpoints: {
@@ -104,12 +110,8 @@ function describeRestore(env: NodeJS.ProcessEnv, allowRestore: boolean): string 
 
 /** Drops the run's scratch database if the drill left it (killed, interrupted); says so. */
 async function dropLeftoverScratchDatabase(runId: string): Promise<void> {
-  let live;
-  try {
-    live = loadExternalConfig(process.env, { search: false }).pg;
-  } catch {
-    return; // no database configured: there is nothing the drill could have created
-  }
+  const live = readClusterEndpoints(process.env, { search: false })?.pg;
+  if (live === undefined) return; // no database configured: the drill could have created nothing
   const dropped = await dropScratchDatabase(live, runId).catch((error: unknown) => {
     process.stderr.write(
       `tt2: the scratch database of run ${runId} could not be checked: ${(error as Error).message}\n`,

@@ -1,8 +1,8 @@
 // msw handlers that play the npm registry for the ephemeral drill: `/<package>/<version|latest>`,
-// `/<package>/-/<file>.tgz` and the packument `/<package>`, answered from the local package cache,
-// at the real registry's base URL so the code under test is unchanged. `latest` is pinned per
-// package (default: the highest cached version); publish times are the caller's (the cache keeps
-// none).
+// `/<package>/-/<file>.tgz` and the packument `/<package>`, answered from the local package cache
+// at the base URL the caller gives (the served registry's reserved host, served-registry.ts); the
+// code under test only takes that URL. `latest` is pinned per package (default: the highest cached
+// version); publish times are the caller's (the cache keeps none).
 import { readFile } from 'node:fs/promises';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import semver from 'semver';

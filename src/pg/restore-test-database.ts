@@ -6,7 +6,7 @@ import type { PgEndpoint } from '../env/drill-env.ts';
 import { toPgClientConfig } from '../env/pg-client-config.ts';
 import type { RestoreTestServer } from './restore-config.ts';
 import { RestoreError } from './restore-error.ts';
-import { startThrowawayPostgres } from './throwaway-postgres.ts';
+import { startThrowawayPostgres, withClient } from './throwaway-postgres.ts';
 
 export interface RestoreTestDatabase extends AsyncDisposable {
   /** `host/database`, for messages and the report. */
@@ -32,13 +32,7 @@ function withDatabase(connectionString: string, database: string): string {
 }
 
 async function onLiveServer<T>(live: PgEndpoint, use: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client(toPgClientConfig(live));
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
-  }
+  return withClient(toPgClientConfig(live), use);
 }
 
 /** Drops the run's scratch database if it is still there; true when it was. */

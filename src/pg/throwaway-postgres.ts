@@ -121,11 +121,14 @@ async function waitUntilReady(connectionString: string, child: ChildProcess): Pr
   );
 }
 
+/** One client for `use`, on a postgres:// URL or full client settings (TLS), always ended. */
 export async function withClient<T>(
-  connectionString: string,
+  connection: string | pg.ClientConfig,
   use: (client: pg.Client) => Promise<T>,
 ): Promise<T> {
-  const client = new pg.Client({ connectionString });
+  const client = new pg.Client(
+    typeof connection === 'string' ? { connectionString: connection } : connection,
+  );
   await client.connect();
   try {
     return await use(client);
