@@ -1,6 +1,6 @@
 // One part of the bench: what it repeats, how it runs, and its record. A part that throws is
 // recorded as failed with its error (causes included) and the bench goes on to the next one.
-import type { BenchFigure, BenchPart, BenchPartRecord } from './bench-results.ts';
+import type { BenchBaseline, BenchFigure, BenchPart, BenchPartRecord } from './bench-results.ts';
 import type { Workbench } from './workbench.ts';
 
 export interface BenchContext {
@@ -17,6 +17,8 @@ export interface PartOutcome {
   facts?: Record<string, string>;
   /** Versions of components the part started, merged into the machine's. */
   versions?: Record<string, string>;
+  /** Raw operations the drill also performs (the drill's speed ratio sums them). */
+  baselines?: BenchBaseline[];
 }
 
 export interface BenchPartSpec {
@@ -47,6 +49,7 @@ export async function runBenchPart(
       seconds: seconds(),
       figures: outcome.figures,
       facts: outcome.facts ?? {},
+      ...(outcome.baselines ? { baselines: outcome.baselines } : {}),
     };
   } catch (error) {
     const message = describeError(error);

@@ -4,7 +4,7 @@
 export const BENCH_PARTS = ['env', 'restore', 'ingest', 'export', 'drill'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
-export const BENCH_FORMAT_VERSION = 1;
+export const BENCH_FORMAT_VERSION = 2;
 
 export interface BenchTarget {
   comparison: '<=' | '>=';
@@ -38,6 +38,25 @@ export interface BenchPartRecord {
   facts: Record<string, string>;
   /** The failure, when the part could not measure (the bench reports; it does not assert). */
   error?: string;
+  /** The raw operations this part timed that the drill also performs, for the drill's ratio. */
+  baselines?: BenchBaseline[];
+}
+
+/** A raw operation (no harness around it) whose time the drill cannot go below. */
+export interface BenchBaseline {
+  name: string;
+  seconds: number;
+}
+
+/** The full drill's wall time against the sum of the raw baselines measured in the same bench. */
+export interface SpeedSummary {
+  drillSeconds?: number;
+  baselines: BenchBaseline[];
+  baselineSeconds: number;
+  /** drill ÷ baselines, when the drill and every baseline part were measured. */
+  ratio?: BenchFigure;
+  /** What the ratio lacks: a part not selected, not measured or without its baseline. */
+  missing: string[];
 }
 
 export interface MachineInfo {
@@ -62,6 +81,7 @@ export interface BenchResults {
   machine: MachineInfo;
   options: { parts: BenchPart[]; runs: number };
   parts: BenchPartRecord[];
+  speed: SpeedSummary;
 }
 
 /** A figure, with `met` derived from its target. */
@@ -87,13 +107,23 @@ export function figure(
   };
 }
 
-/** Rounds to a few significant decimals for the record (rates to integers, seconds to 0.01). */
+/** The middle value (the mean of the two middle ones for an even count). */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
+/** Repeated measures must agree this closely for their ratio to mean something (issue 17). */
+export const SPREAD_TARGET = { comparison: '<=' as const, value: 5, source: 'issue 17' };
+
+/** (max − min) ÷ median, in percent: how far repeated measures of one thing spread. */
+export function spreadPercent(values: readonly number[]): number {
+  const middle = median(values);
+  return middle === 0 ? 0 : round(((Math.max(...values) - Math.min(...values)) / middle) * 100, 1);
+}
+
+/** Rounds for the record (rates to integers, seconds to 0.01 by default). */
 export function round(value: number, decimals = 2): number {
   const scale = 10 ** decimals;
   return Math.round(value * scale) / scale;

@@ -9,6 +9,7 @@ import { listContainersOfRun, removeContainersOfRun } from '../src/env/index.ts'
 import type { DrillReport } from '../src/report/index.ts';
 import type { BenchPartSpec } from './bench-part.ts';
 import { figure, round } from './bench-results.ts';
+import { DRILL_WALL_FIGURE } from './speed-summary.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** The runbook's budget the drill rehearses (3h30), for the speed-up. */
@@ -45,7 +46,7 @@ export const drillPart: BenchPartSpec = {
     const counts = report ? countStatuses(report) : 'no report written';
     return {
       figures: [
-        figure('full ephemeral drill wall time', round(wallSeconds, 1), 's', {
+        figure(DRILL_WALL_FIGURE, round(wallSeconds, 1), 's', {
           target: { comparison: '<=', value: 180, source: 'issue 10' },
           note: 'spawn to exit, environment start and stop included',
         }),

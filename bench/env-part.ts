@@ -33,6 +33,12 @@ export const envPart: BenchPartSpec = {
       );
     return {
       figures,
+      baselines: [
+        { name: 'PostgreSQL start to ready', seconds: round(measures.postgresReadyMs / 1000) },
+        ...(measures.searchReadyMs === undefined
+          ? []
+          : [{ name: 'search engine start to ready', seconds: round(measures.searchReadyMs / 1000) }]),
+      ],
       facts: {
         'PostgreSQL image': config.pgImage,
         'search engine image': config.searchImage,

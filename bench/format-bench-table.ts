@@ -21,7 +21,15 @@ export function formatBenchTable(results: BenchResults): string {
       rows.push([part.part, 'FAILED', '', '', '', '', firstLine(part.error ?? 'no error message')]);
     for (const entry of part.figures) rows.push([part.part, ...figureCells(entry)]);
   }
+  const { speed } = results;
+  if (speed.ratio) rows.push(['speed', ...figureCells(speed.ratio)]);
   lines.push(...alignColumns([[...HEADERS], ...rows]), '');
+  lines.push(
+    `speed: drill ${speed.drillSeconds ?? '?'} s against raw baselines ${speed.baselineSeconds} s (` +
+      speed.baselines.map((baseline) => `${baseline.name} ${baseline.seconds} s`).join(', ') +
+      ')' +
+      (speed.missing.length ? `; no ratio: ${speed.missing.join(', ')}` : ''),
+  );
   for (const part of results.parts) {
     lines.push(`${part.part}: ${part.status} in ${part.seconds.toFixed(1)} s, ${part.repetition}`);
     for (const [key, value] of Object.entries(part.facts)) lines.push(`  ${key}: ${indent(value)}`);

@@ -42,7 +42,10 @@ export const ingestPart: BenchPartSpec = {
     facts['served as latest'] = Object.entries(latest)
       .map(([name, version]) => `${name}@${version}`)
       .join(', ');
-    return { figures, facts, versions: workbench.versions };
+    const baselines = [
+      { name: 'ingestion run directly (no Job, no checks)', seconds: round(measure.totalMs / 1000) },
+    ];
+    return { figures, facts, versions: workbench.versions, baselines };
   },
 };
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { benchRestore, readRestoreConfig, resolveBackup } from '../src/pg/index.ts';
 import type { BenchPartSpec } from './bench-part.ts';
-import { figure, round } from './bench-results.ts';
+import { figure, round, SPREAD_TARGET, spreadPercent } from './bench-results.ts';
 
 export const restorePart: BenchPartSpec = {
   part: 'restore',
@@ -31,6 +31,14 @@ export const restorePart: BenchPartSpec = {
           target: { comparison: '<=', value: 1.1, source: 'issue 4' },
           note: 'of the medians',
         }),
+        figure('spread of plain pg_restore', spreadPercent(result.plainSamples), '%', {
+          target: SPREAD_TARGET,
+          note: '(max − min) / median',
+        }),
+        figure('spread of the harness restore', spreadPercent(result.harnessSamples), '%', {
+          target: SPREAD_TARGET,
+          note: '(max − min) / median',
+        }),
         figure('post-restore step', round(result.postRestoreSeconds), 's', {
           note: `${median}; not in the ratio`,
         }),
@@ -40,6 +48,7 @@ export const restorePart: BenchPartSpec = {
           note: 'restore into a throwaway server, counts and checksums',
         }),
       ],
+      baselines: [{ name: 'plain pg_restore', seconds: round(result.plainSeconds) }],
       facts: {
         backup: backup.origin,
         'dump size': `${(backup.manifest.dump.sizeBytes / 2 ** 20).toFixed(1)} MiB`,

@@ -11,6 +11,7 @@ import { exportPart } from './export-part.ts';
 import { ingestPart } from './ingest-part.ts';
 import { readMachineInfo, readRevision } from './machine-info.ts';
 import { restorePart } from './restore-part.ts';
+import { summariseSpeed } from './speed-summary.ts';
 import { startWorkbench, type Workbench } from './workbench.ts';
 
 export const PART_SPECS: Record<BenchPart, BenchPartSpec> = {
@@ -63,5 +64,6 @@ export async function runBench(
     machine,
     options: { parts: options.parts, runs: options.runs },
     parts,
+    speed: summariseSpeed(parts),
   };
 }

@@ -19,6 +19,9 @@ export interface RestoreBenchOptions {
 }
 
 export interface RestoreBenchResult {
+  /** Every round's time, in round order, for the spread. */
+  plainSamples: number[];
+  harnessSamples: number[];
   plainSeconds: number;
   /** Dump checks + pg_restore through execa (post-restore excluded: plain pg_restore has none). */
   harnessSeconds: number;
@@ -75,6 +78,8 @@ export async function benchRestore(options: RestoreBenchOptions): Promise<Restor
   const harnessSeconds = median(harness);
   const plainSeconds = median(plain);
   return {
+    plainSamples: plain,
+    harnessSamples: harness,
     plainSeconds,
     harnessSeconds,
     ratio: harnessSeconds / plainSeconds,

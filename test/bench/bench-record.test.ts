@@ -11,6 +11,9 @@ import {
   DEFAULT_RUNS,
   figure,
   formatBenchTable,
+  DRILL_WALL_FIGURE,
+  summariseSpeed,
+  type BenchPartRecord,
   parseBenchOptions,
   readMachineInfo,
   readRevision,
@@ -177,8 +180,51 @@ function sampleResults(): BenchResults {
         error: 'spawn failed\ncaused by: ENOENT',
       },
     ],
+    speed: { baselines: [], baselineSeconds: 0, missing: ['env not run'] },
   };
 }
+
+describe('summariseSpeed', () => {
+  const measured = (part: BenchPartRecord['part'], baselines: number[]): BenchPartRecord => ({
+    part,
+    status: 'measured',
+    seconds: 1,
+    repetition: '1 run',
+    figures: [],
+    facts: {},
+    baselines: baselines.map((seconds, index) => ({ name: `${part} ${index}`, seconds })),
+  });
+  const drill = (wallSeconds: number): BenchPartRecord => ({
+    ...measured('drill', []),
+    figures: [figure(DRILL_WALL_FIGURE, wallSeconds, 's')],
+  });
+  const baselineParts = [
+    measured('env', [2, 8]),
+    measured('restore', [5]),
+    measured('ingest', [15]),
+    measured('export', [10, 10]),
+  ];
+
+  it('divides the drill by the sum of every baseline part, judged against 1.5 at its boundary', () => {
+    const within = summariseSpeed([...baselineParts, drill(75)]);
+    expect(within.baselineSeconds).toBe(50);
+    expect(within.ratio).toMatchObject({ value: 1.5, met: true });
+    expect(within.missing).toEqual([]);
+    expect(summariseSpeed([...baselineParts, drill(75.5)]).ratio).toMatchObject({ value: 1.51, met: false });
+  });
+
+  it('gives no ratio, and says why, when a baseline part or the drill is missing or failed', () => {
+    const [env, restore, ingest] = baselineParts;
+    const summary = summariseSpeed([env!, { ...restore!, status: 'failed' }, { ...ingest!, baselines: [] }]);
+    expect(summary.ratio).toBeUndefined();
+    expect(summary.missing).toEqual([
+      'restore failed',
+      'ingest recorded no baseline',
+      'export not run',
+      'drill not run',
+    ]);
+  });
+});
 
 describe('formatBenchTable', () => {
   const table = formatBenchTable(sampleResults());
