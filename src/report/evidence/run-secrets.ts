@@ -6,6 +6,7 @@ import type { Vitest } from 'vitest/node';
 import type { DrillEnvDescriptor } from '../../env/drill-env.ts';
 import { loadKubeConfig } from '../../k8s/index.ts';
 import { environmentSecrets, kubeconfigSecrets } from '../../safety/index.ts';
+import { readDrillVariables } from '../../config/index.ts';
 
 export function runSecrets(
   vitest: Vitest | undefined,
@@ -18,7 +19,7 @@ export function runSecrets(
 }
 
 function clusterSecrets(env: Record<string, string | undefined>): string[] {
-  if (env.DRILL_TARGET !== 'cluster') return [];
+  if (readDrillVariables(env).DRILL_TARGET !== 'cluster') return [];
   try {
     return kubeconfigSecrets(loadKubeConfig(env.KUBECONFIG ? { kubeconfigPath: env.KUBECONFIG } : {}));
   } catch {
