@@ -47,7 +47,8 @@ export const STEP_VARIABLES = {
   DRILL_MANIFEST: {
     schema: path,
     kind: 'setting',
-    description: "the backup's manifest (`--manifest`); none: `<dump>.manifest.json` beside the dump",
+    description:
+      "the backup's manifest (`--manifest`); none: `<dump without .dump>.manifest.json` beside the dump",
   },
   DRILL_ALLOW_RESTORE: {
     schema: flag,
