@@ -35,8 +35,7 @@ function unwrap(node: z.core.$ZodType): z.core.$ZodType {
   return (def.type === 'optional' || def.type === 'default') && def.innerType ? unwrap(def.innerType) : node;
 }
 
-const serviceUrl = (id: string, name: string) =>
-  field<string>(`sideServices.${id}.url`, `URL probed for ${name} (gt3)`);
+const serviceUrl = (id: string, description: string) => field<string>(`sideServices.${id}.url`, description);
 
 export const CHECKS_VARIABLES = {
   DRILL_PROBE_TIMEOUT_MS: field<number>('probe.timeoutMs', 'time limit of one HTTP probe, in ms'),
@@ -60,11 +59,11 @@ export const CHECKS_VARIABLES = {
     'the dump to check and restore (`--backup`); none: the ephemeral target builds its fixture, a cluster run fails gt2, gt4 and tt2',
   ),
   DRILL_MAX_BACKUP_AGE_HOURS: field<number>('backup.maxAgeHours', 'age limit of the backup, in hours (gt2)'),
-  DRILL_ENTERPRISE_API_URL: serviceUrl('recherche-entreprises', 'recherche-entreprises'),
-  DRILL_SERVING_ML_URL: serviceUrl('serving-ml', 'serving-ml (obsolete)'),
-  DRILL_MATOMO_URL: serviceUrl('matomo', 'Matomo'),
-  DRILL_SENTRY_URL: serviceUrl('sentry', 'Sentry'),
-  DRILL_S3_URL: serviceUrl('s3', 'the public S3 bucket; none: not probed'),
+  DRILL_ENTERPRISE_API_URL: serviceUrl('recherche-entreprises', 'recherche-entreprises, probed by gt3'),
+  DRILL_SERVING_ML_URL: serviceUrl('serving-ml', 'serving-ml, probed by gt3 and reported obsolete'),
+  DRILL_MATOMO_URL: serviceUrl('matomo', 'Matomo, probed by gt3 (optional)'),
+  DRILL_SENTRY_URL: serviceUrl('sentry', 'Sentry, probed by gt3 (optional)'),
+  DRILL_S3_URL: serviceUrl('s3', 'the public S3 bucket, probed by gt3 (optional); none: not probed'),
   DRILL_INDEX_PREFIX: field<string>('search.indexPrefix', 'prefix of the indices the drill may create (gt4)'),
   DRILL_CONFIRM_INDEX_PROBE: field<string>(
     'search.confirmIndexProbe',

@@ -12,7 +12,7 @@ export const RUN_VARIABLES = {
     schema: path,
     kind: 'setting',
     description:
-      'a JSON file with the settings of the checks configuration (src/config/checks-config-schema.ts) and the `writeTargets` of a confirmed run; its variables above win over it',
+      'a JSON file with the settings of the checks configuration (src/config/checks-config-schema.ts) and the `writeTargets` of a confirmed run; a variable with a config field wins over it',
   },
   DRILL_CACHE_DIR: {
     schema: path,
