@@ -35,8 +35,9 @@ export function readDrillVariables(env: Env = process.env): DrillVariables {
     else problems.push(problem(name, raw, declaration.kind === 'secret', parsed.error));
   }
   if (problems.length > 0) throw new ConfigError(problems, {}, 'DRILL_* variables');
-  cache.set(env, { key, variables: variables as DrillVariables });
-  return variables as DrillVariables;
+  const result = Object.freeze(variables) as DrillVariables;
+  cache.set(env, { key, variables: result });
+  return result;
 }
 
 /** The value of a variable as set, undefined when unset or empty. */
@@ -65,7 +66,8 @@ function problem(name: string, raw: string, secret: boolean, error: z.ZodError):
     path: name,
     source: 'environment',
     expected: messages.join('; '),
-    received: secret ? '<redacted>' : JSON.stringify(raw),
+    // A URL's user and password are credentials even in a variable that is not a secret.
+    received: secret ? '<redacted>' : JSON.stringify(raw.replace(/\/\/[^/@\s]+@/g, '//***@')),
   };
 }
 

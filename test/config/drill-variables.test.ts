@@ -79,6 +79,13 @@ describe('readDrillVariables', () => {
     expect(error.message).not.toContain('4242');
   });
 
+  it('never prints the credentials of a URL, whatever the variable', () => {
+    const error = errorOf(() =>
+      readDrillVariables({ DRILL_EXPORT_URL: 'http://drill:pass-4242@export example/' }),
+    );
+    expect(error.problems[0]?.received).toBe('"http://***@export example/"');
+  });
+
   it('reads each environment it is given, again after the environment changed', () => {
     const env: Record<string, string | undefined> = { DRILL_RESTORE_JOBS: '2' };
     expect(readDrillVariables(env).DRILL_RESTORE_JOBS).toBe(2);
