@@ -19,7 +19,7 @@ export function runSecrets(
 }
 
 function clusterSecrets(env: Record<string, string | undefined>): string[] {
-  if (readDrillVariables(env).DRILL_TARGET !== 'cluster') return [];
+  if (!mayBeCluster(env)) return [];
   try {
     return kubeconfigSecrets(loadKubeConfig(env.KUBECONFIG ? { kubeconfigPath: env.KUBECONFIG } : {}));
   } catch {
@@ -33,4 +33,13 @@ function descriptorSecrets(descriptor: DrillEnvDescriptor | null | undefined): s
   return [descriptor?.pg.password, searchSecret].filter(
     (value): value is string => (value ?? '').length >= 4,
   );
+}
+
+/** Redaction must never fail: with invalid variables (the run stops on them) the target is unknown, so maybe a cluster. */
+function mayBeCluster(env: Record<string, string | undefined>): boolean {
+  try {
+    return readDrillVariables(env).DRILL_TARGET === 'cluster';
+  } catch {
+    return true;
+  }
 }
