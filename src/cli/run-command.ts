@@ -32,7 +32,7 @@ import {
   type ParsedOptions,
 } from './command-options.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
-import { readDrillVariables } from '../config/index.ts';
+import { DRILL_TARGETS, readDrillVariables } from '../config/index.ts';
 
 export const RUN_USAGE = `cdtn-drill run [--target ephemeral|cluster] [--runbook <file>] [--drills <dir>] [--only <ids>]
                [--from <id>] [--dry-run] [--enforce-budget] [--strict] [--reports <dir>] [--no-env]
@@ -53,13 +53,12 @@ export const RUN_USAGE = `cdtn-drill run [--target ephemeral|cluster] [--runbook
                      the production volumes the report's forecast scales to
 ${CLUSTER_USAGE}`;
 
-const TARGETS: readonly DrillTarget[] = ['ephemeral', 'cluster'];
 /** In the run's folder: its *.log files go into the evidence bundle. */
 const CLUSTER_PLAN_LOG = 'cluster-plan.log';
 
 export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
   const options = parseCommandOptions(argv, {
-    target: { type: 'string', choices: TARGETS },
+    target: { type: 'string', choices: DRILL_TARGETS },
     runbook: { type: 'string', expected: 'a runbook Markdown file' },
     drills: { type: 'string', expected: 'a directory of drill files' },
     only: { type: 'string', expected: 'task ids, comma separated' },
