@@ -13,8 +13,14 @@ export const UPSTREAM_CHECKS_VARIABLES = {
 /** Names of the non-DRILL variables holding secrets (their values are redacted wherever they could be printed). */
 export const SECRET_ENV = ['GITHUB_TOKEN', 'MATTERMOST_WEBHOOK'] as const;
 
-function field<T>(configPath: string, description: string, kind: DrillVariable['kind'] = 'setting') {
-  return { schema: fieldSchema(configPath) as z.ZodType<T>, kind, description, configPath };
+/** A setting of the checks configuration; the type parameter is what its field's schema gives. */
+function field<T>(configPath: string, description: string) {
+  return {
+    schema: fieldSchema(configPath) as z.ZodType<T>,
+    kind: 'setting' as const,
+    description,
+    configPath,
+  };
 }
 
 /** The schema of one field of the checks configuration, optional and default wrappers removed. */
