@@ -118,7 +118,7 @@ if wants drill; then
     export TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE="${TESTCONTAINERS_HOST_OVERRIDE:-localhost}"
     # The drill runs PostgreSQL and OpenSearch only; the tests also the Elasticsearch image.
     images="${DRILL_IMAGES:-}"
-    [ "$setup" != drill ] || images="${DRILL_IMAGES:-base postgres opensearch}"
+    [ -n "$images" ] || [ "$setup" != drill ] || images="base postgres opensearch"
     # shellcheck disable=SC2086 # image names, one per word
     step "images ${images:-(all of images/)}" node images/build.ts $images
     export DRILL_PG_IMAGE="${DRILL_PG_IMAGE:-$(local_image postgres)}"

@@ -3,7 +3,7 @@
 // anything starts (checkClusterSafety); the confirmations the step modules read are set from these
 // flags alone; the drill's Lease is held for the whole run when it may write; and the restore
 // test's scratch database is dropped after the run, whatever became of the drill that made it.
-import { loadChecksConfig } from '../config/index.ts';
+import { DRILL_VARIABLES, loadChecksConfig } from '../config/index.ts';
 import { loadExternalConfig, type ExternalConfig } from '../env/index.ts';
 import { loadKubeClient, readK8sConfig, withDrillLease } from '../k8s/index.ts';
 import {
@@ -42,8 +42,8 @@ export const CLUSTER_USAGE = `  --confirm <ctx>    cluster: allow writes; must n
                      an ingestion Job runs or cron-ingester-manual exists
   --replace-finished-job  cluster, with --confirm and --allow-job: delete a finished
                      cron-ingester-manual before creating the new one (a running one is always refused)
-  --restore-test <same-server|throwaway>  cluster: where tt2's restore test restores (default
-                     same-server: a scratch database cdtn_admin_drill_<run>, dropped after)
+  --restore-test <${RESTORE_TEST_SERVERS.join('|')}>  cluster: where tt2's restore test restores (default
+                     ${DRILL_VARIABLES.DRILL_RESTORE_TEST.default}: a scratch database cdtn_admin_drill_<run>, dropped after)
   --non-production   cluster: the environment is not production: upstream's post-restore step
                      (anonymisation, drill administrator) follows a declared recovery`;
 

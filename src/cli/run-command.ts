@@ -32,6 +32,7 @@ import {
   type ParsedOptions,
 } from './command-options.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
+import { DRILL_TARGETS, readDrillVariables } from '../config/index.ts';
 
 export const RUN_USAGE = `cdtn-drill run [--target ephemeral|cluster] [--runbook <file>] [--drills <dir>] [--only <ids>]
                [--from <id>] [--dry-run] [--enforce-budget] [--strict] [--reports <dir>] [--no-env]
@@ -39,7 +40,7 @@ export const RUN_USAGE = `cdtn-drill run [--target ephemeral|cluster] [--runbook
                [--confirm <context> [--allow-restore] [--allow-export-prod] [--allow-job [--replace-finished-job]]]
   --target <t>       ephemeral (default: Testcontainers + msw) or cluster (a real cluster)
   --runbook <file>   runbook Markdown page (default: fixtures/runbook/plan-de-reprise.md)
-  --drills <dir>     directory of the drill files <id>.<slug>.drill.ts (default: drills)
+  --drills <dir>     directory of the drill files <id>.<slug>.drill.ts (default: ${DEFAULT_DRILLS_DIR})
   --only <ids>       run only these tasks (comma separated); coverage is still checked on the whole plan
   --from <id>        run this task and every task after it in plan order
   --dry-run          parse, lint, check coverage and list what would run; touches nothing
@@ -52,13 +53,12 @@ export const RUN_USAGE = `cdtn-drill run [--target ephemeral|cluster] [--runbook
                      the production volumes the report's forecast scales to
 ${CLUSTER_USAGE}`;
 
-const TARGETS: readonly DrillTarget[] = ['ephemeral', 'cluster'];
 /** In the run's folder: its *.log files go into the evidence bundle. */
 const CLUSTER_PLAN_LOG = 'cluster-plan.log';
 
 export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
   const options = parseCommandOptions(argv, {
-    target: { type: 'string', choices: TARGETS },
+    target: { type: 'string', choices: DRILL_TARGETS },
     runbook: { type: 'string', expected: 'a runbook Markdown file' },
     drills: { type: 'string', expected: 'a directory of drill files' },
     only: { type: 'string', expected: 'task ids, comma separated' },
@@ -108,6 +108,8 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
   const selectedIds = selectTasks(plan, selection);
   // Before the guard: the restore settings are part of what it checks and lists.
   exportRestoreVariables(options);
+  // Every DRILL_* variable is checked before anything starts, all invalid ones reported at once.
+  readDrillVariables();
   const guard = target === 'cluster' ? prepareClusterGuard(options, dryRun) : undefined;
   if (dryRun) {
     process.stdout.write(describeDryRun(plan, selectedIds, files, target) + (guard?.plannedActions ?? ''));

@@ -25,7 +25,7 @@ export const checksConfigSchema = z.strictObject({
   }),
   npm: z.strictObject({
     /** Absent: `npm config get registry` at run time. */
-    registryUrl: z.url({ error: 'a URL' }).optional(),
+    registryUrl: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).optional(),
     packages: z.array(z.string().regex(/^@[\w.-]+\/[\w.-]+$/, '@scope/name')).min(1),
   }),
   backup: z.strictObject({

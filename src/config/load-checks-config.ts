@@ -1,13 +1,26 @@
 // Reads the checks configuration: runbook defaults, then the optional JSON file named by
-// DRILL_CONFIG, then environment variables; validates the result in one pass.
+// DRILL_CONFIG, then the variables that set its fields (their configPath); validates the result in
+// one pass, each problem with its source.
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { checksConfigSchema, type ChecksConfig } from './checks-config-schema.ts';
 import { ConfigError, type ConfigProblem } from './config-error.ts';
-import { ENV_PATHS, SECRET_ENV } from './env-variables.ts';
+import { SECRET_ENV, UPSTREAM_CHECKS_VARIABLES } from './checks-variables.ts';
+import { DECLARATIONS } from './drill-variables.ts';
+import { setValue } from './read-drill-variables.ts';
 import { RUNBOOK_DEFAULTS } from './runbook-defaults.ts';
 
 type Json = Record<string, unknown>;
+
+/** Each variable that sets a field of the configuration, and that field's path. */
+const ENV_PATHS: Record<string, string> = {
+  ...Object.fromEntries(
+    Object.entries(DECLARATIONS).flatMap(([name, declaration]) =>
+      declaration.configPath ? [[name, declaration.configPath]] : [],
+    ),
+  ),
+  ...UPSTREAM_CHECKS_VARIABLES,
+};
 
 export interface LoadChecksConfigOptions {
   env?: NodeJS.ProcessEnv;
@@ -20,7 +33,7 @@ export function loadChecksConfig(options: LoadChecksConfigOptions = {}): ChecksC
   const sources = new Map<string, string>();
   const raw = structuredClone(RUNBOOK_DEFAULTS) as Json;
 
-  const file = env.DRILL_CONFIG;
+  const file = setValue(env, 'DRILL_CONFIG');
   if (file) {
     let parsed: unknown;
     try {
@@ -32,8 +45,8 @@ export function loadChecksConfig(options: LoadChecksConfigOptions = {}): ChecksC
     mergeInto(raw, parsed, [], (path) => sources.set(path, file));
   }
   for (const [name, path] of Object.entries(ENV_PATHS)) {
-    const value = env[name];
-    if (value === undefined || value === '') continue;
+    const value = setValue(env, name);
+    if (value === undefined) continue;
     setAt(raw, path.split('.'), value);
     sources.set(path, name);
   }

@@ -3,22 +3,26 @@
 // files share (they run one at a time); the reporter reads them back (src/report/evidence).
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { readDrillVariables } from '../config/index.ts';
 
 export const VERSIONS_FILE = 'versions.json';
 export const MANIFEST_DIR = 'manifest';
-/** Set by `cdtn-drill run` for the drill workers (src/cli/run-command.ts). */
-const RUN_DIR_VARIABLE = 'DRILL_RUN_REPORT_DIR';
 
 export type RunVersions = Record<string, string>;
 
+/** The run's folder, set by `cdtn-drill run` for the drill workers (src/cli/run-command.ts). */
+function runReportDir(): string | undefined {
+  return readDrillVariables().DRILL_RUN_REPORT_DIR;
+}
+
 function requireRunDir(call: string, runDir: string | undefined): string {
   if (runDir === undefined || runDir === '')
-    throw new Error(`${call}: ${RUN_DIR_VARIABLE} is not set; drills run through cdtn-drill run`);
+    throw new Error(`${call}: DRILL_RUN_REPORT_DIR is not set; drills run through cdtn-drill run`);
   return runDir;
 }
 
 /** Records a version for the report, e.g. recordVersion('PostgreSQL', '15.8'). */
-export function recordVersion(name: string, value: string, runDir = process.env[RUN_DIR_VARIABLE]): void {
+export function recordVersion(name: string, value: string, runDir = runReportDir()): void {
   const dir = requireRunDir(`recordVersion(${name})`, runDir);
   const versions = readRecordedVersions(dir);
   versions[name] = value;
@@ -27,7 +31,7 @@ export function recordVersion(name: string, value: string, runDir = process.env[
 }
 
 /** The manifest is copied under manifest/ (an ephemeral run's fixture manifest is named by no variable). */
-export function recordBackupManifest(manifestPath: string, runDir = process.env[RUN_DIR_VARIABLE]): void {
+export function recordBackupManifest(manifestPath: string, runDir = runReportDir()): void {
   const dir = requireRunDir(`recordBackupManifest(${manifestPath})`, runDir);
   mkdirSync(join(dir, MANIFEST_DIR), { recursive: true });
   try {

@@ -1,6 +1,7 @@
 // The container engine as Testcontainers finds it, and what the harness asks of it directly:
 // images present, containers of a run (by label), last log lines of a container.
 import { getContainerRuntimeClient, ImageName, type ContainerRuntimeClient } from 'testcontainers';
+import { readDrillVariables } from '../config/index.ts';
 import { LOCAL_IMAGES } from './images.ts';
 import { imageMissingError, noContainerRuntimeError } from './env-error.ts';
 
@@ -16,7 +17,7 @@ export const SESSION_LABEL = 'org.cdtn-drill.session';
 
 /** The labels of a service container of a run. */
 export function labelsOfService(runId: string, service: string): Record<string, string> {
-  const session = process.env.DRILL_SESSION;
+  const session = readDrillVariables().DRILL_SESSION;
   return {
     [RUN_ID_LABEL]: runId,
     [SERVICE_LABEL]: service,

@@ -1,12 +1,14 @@
 // What a drill receives: the environment it acts on, whichever provider built it.
 import type pg from 'pg';
+import type { DRILL_TARGETS } from '../config/index.ts';
 import type { SearchEndpoint } from '../search/client-connection.ts';
 import type { SearchEngine } from '../search/search-engine.ts';
 
 // Defined with the engine's clients (src/search knows nothing of src/env); part of what a drill receives.
 export type { SearchEndpoint };
 
-export type DrillTarget = 'ephemeral' | 'cluster';
+/** The targets a run may have (DRILL_TARGET, `--target`), declared with the variable in src/config. */
+export type DrillTarget = (typeof DRILL_TARGETS)[number];
 
 export interface PgEndpoint {
   host: string;

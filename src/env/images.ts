@@ -1,10 +1,12 @@
 // Every container image the harness starts, pinned in one place (code and tests read these).
 // Users with Docker get the official images; machines without a registry set DRILL_*_IMAGE to
-// the local builds (see images/ and scripts/with-env.sh).
+// the local builds (see images/ and scripts/with-env.sh). The official ones are those variables'
+// defaults (src/config).
+import { DRILL_VARIABLES } from '../config/index.ts';
 
 export const OFFICIAL_IMAGES = {
-  postgres: 'postgres:15',
-  elasticsearch: 'elasticsearch:8.13.4',
+  postgres: DRILL_VARIABLES.DRILL_PG_IMAGE.default,
+  elasticsearch: DRILL_VARIABLES.DRILL_SEARCH_IMAGE.default,
 } as const;
 
 export const LOCAL_IMAGES = {

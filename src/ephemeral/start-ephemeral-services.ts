@@ -8,6 +8,7 @@ import { loadIngestConfig, prepareServedRegistry } from '../ingest/index.ts';
 import { buildBackupFixture } from '../pg/index.ts';
 import { createIngestJob } from './ingest-job.ts';
 import { startLocalCluster } from './start-local-cluster.ts';
+import { readDrillVariables } from '../config/index.ts';
 
 export interface EphemeralServices {
   /** Variables the drills read (DRILL_BACKUP, DRILL_MANIFEST, DRILL_EXPORT_URL, KUBECONFIG, …). */
@@ -34,7 +35,8 @@ export async function startEphemeralServices(
   };
   try {
     // A backup named by the user (--backup/--manifest) is drilled as it is; otherwise the fixture.
-    if (env.DRILL_BACKUP === undefined && env.DRILL_MANIFEST === undefined) {
+    const { DRILL_BACKUP, DRILL_MANIFEST } = readDrillVariables(env);
+    if (DRILL_BACKUP === undefined && DRILL_MANIFEST === undefined) {
       const fixture = await timed('backup fixture', () =>
         buildBackupFixture({ signal: options.signal, log: options.log }),
       );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DRILL_ADMIN_USER_ID, readExportDrillConfig, readExportTimeoutMs } from './export-drill-config.ts';
+import { readExportDrillConfig, readExportTimeoutMs } from './export-drill-config.ts';
 
 describe('readExportDrillConfig', () => {
   it('defaults to the runbook hour, the drill admin and no confirmation', () => {
@@ -7,12 +7,12 @@ describe('readExportDrillConfig', () => {
       exportUrl: 'http://export:8787',
       timeoutMs: 3_600_000,
       pollMs: 5000,
-      userId: DRILL_ADMIN_USER_ID,
+      userId: '8babda41-6001-4665-96f5-c430fddb0c53',
       confirmed: [],
     });
   });
 
-  it('reads the confirmed environments and reports every invalid variable at once', () => {
+  it('reads the confirmed environments, reports every invalid variable at once, and needs the URL', () => {
     expect(
       readExportDrillConfig({
         DRILL_EXPORT_URL: 'http://x',
@@ -21,7 +21,10 @@ describe('readExportDrillConfig', () => {
     ).toEqual(['preproduction', 'production']);
     expect(() =>
       readExportDrillConfig({ DRILL_EXPORT_TIMEOUT_MS: '-1', DRILL_CONFIRM_EXPORT: 'prod' }),
-    ).toThrow(/DRILL_EXPORT_URL: .*; DRILL_EXPORT_TIMEOUT_MS: .*; DRILL_CONFIRM_EXPORT/);
+    ).toThrow(/DRILL_EXPORT_TIMEOUT_MS: .*\n.*DRILL_CONFIRM_EXPORT: .*received "prod"/);
+    expect(() => readExportDrillConfig({})).toThrow(
+      'export drill configuration: DRILL_EXPORT_URL is not set: expected the URL of the export service',
+    );
   });
 
   it('gives the time limit alone at collection time', () => {

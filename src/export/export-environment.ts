@@ -1,7 +1,8 @@
 // The two export targets of export-elasticsearch and the names they give to indices and aliases.
 // Physical indices are `<prefix>_<kind>-<epoch ms>`; the frontend reads the aliases `<prefix>_<kind>`.
+import { EXPORT_ENVIRONMENTS } from '../config/index.ts';
 
-export const EXPORT_ENVIRONMENTS = ['preproduction', 'production'] as const;
+export { EXPORT_ENVIRONMENTS };
 export type ExportEnvironment = (typeof EXPORT_ENVIRONMENTS)[number];
 
 export const INDEX_KINDS = ['documents', 'suggestions', 'accords'] as const;

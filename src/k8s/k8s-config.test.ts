@@ -47,7 +47,7 @@ describe('readK8sConfig', () => {
         DRILL_REPLACE_FINISHED_JOB: 'y',
       }),
     ).toThrow(
-      /DRILL_JOB_TIMEOUT_MS: .*found "soon"\n {2}DRILL_ALLOW_JOB: .*found "yes"\n {2}DRILL_REPLACE_FINISHED_JOB: .*found "y"/,
+      /DRILL_JOB_TIMEOUT_MS: .*received "soon"\n {2}- DRILL_ALLOW_JOB: .*received "yes"\n {2}- DRILL_REPLACE_FINISHED_JOB: .*received "y"/,
     );
   });
 });

@@ -1,15 +1,12 @@
 // The restore task's settings, from DRILL_* variables (the CLI maps --backup, --manifest,
-// --allow-restore, --non-production and --restore-test onto them), validated in one pass.
-import { z } from 'zod';
+// --allow-restore, --non-production and --restore-test onto them; src/config declares and checks them).
+import { ENVIRONMENT_KINDS, readDrillVariables, RESTORE_TEST_SERVERS } from '../config/index.ts';
 import type { DrillTarget } from '../env/drill-env.ts';
-import { RestoreError } from './restore-error.ts';
 
+export { ENVIRONMENT_KINDS, RESTORE_TEST_SERVERS };
 /** Where a cluster's restore test restores: a scratch database on the live server, or a throwaway server. */
-export const RESTORE_TEST_SERVERS = ['same-server', 'throwaway'] as const;
 export type RestoreTestServer = (typeof RESTORE_TEST_SERVERS)[number];
-
 /** production: the backup is restored as it is; non-production: upstream's post-restore step follows. */
-export const ENVIRONMENT_KINDS = ['production', 'non-production'] as const;
 export type EnvironmentKind = (typeof ENVIRONMENT_KINDS)[number];
 
 export interface RestoreConfig {
@@ -29,37 +26,12 @@ export interface RestoreConfig {
   jobs?: number;
 }
 
-const flag = z.enum(['', '0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
-
-const envSchema = z.object({
-  DRILL_BACKUP: z.string().min(1).optional(),
-  DRILL_MANIFEST: z.string().min(1).optional(),
-  DRILL_ALLOW_RESTORE: flag.optional(),
-  DRILL_CONFIRM_RESTORE: z
-    .string()
-    .regex(/^[^/\s]+\/[^/\s]+$/, 'expected <host>/<database>')
-    .optional(),
-  DRILL_ENVIRONMENT_KIND: z.enum(ENVIRONMENT_KINDS).optional(),
-  DRILL_RESTORE_TEST: z.enum(RESTORE_TEST_SERVERS).default('same-server'),
-  DRILL_RESTORE_JOBS: z.coerce.number().int().min(1).max(64).optional(),
-});
-
 export function readRestoreConfig(env: NodeJS.ProcessEnv = process.env): RestoreConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) =>
-        `${issue.path.join('.')}: ${issue.message}, found ${JSON.stringify(env[String(issue.path[0])])}`,
-    );
-    throw new RestoreError(`restore settings are invalid:\n  ${problems.join('\n  ')}`, {
-      cause: parsed.error,
-    });
-  }
-  const value = parsed.data;
+  const value = readDrillVariables(env);
   return {
     ...(value.DRILL_BACKUP ? { backupPath: value.DRILL_BACKUP } : {}),
     ...(value.DRILL_MANIFEST ? { manifestPath: value.DRILL_MANIFEST } : {}),
-    allowRestore: value.DRILL_ALLOW_RESTORE ?? false,
+    allowRestore: value.DRILL_ALLOW_RESTORE,
     ...(value.DRILL_CONFIRM_RESTORE ? { confirmRestore: value.DRILL_CONFIRM_RESTORE } : {}),
     ...(value.DRILL_ENVIRONMENT_KIND ? { environmentKind: value.DRILL_ENVIRONMENT_KIND } : {}),
     restoreTestServer: value.DRILL_RESTORE_TEST,

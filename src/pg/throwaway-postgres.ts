@@ -8,6 +8,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import pg from 'pg';
+import { readDrillVariables } from '../config/index.ts';
 import { getFreePort } from '../env/get-free-port.ts';
 import { pollUntil } from '../env/poll-until.ts';
 
@@ -23,7 +24,8 @@ const SMART_SHUTDOWN_MS = 5_000;
 
 /** Directory of initdb/postgres: DRILL_PG_BINDIR, else `pg_config --bindir`. */
 async function getPgBinDir(): Promise<string> {
-  if (process.env.DRILL_PG_BINDIR) return process.env.DRILL_PG_BINDIR;
+  const configured = readDrillVariables().DRILL_PG_BINDIR;
+  if (configured) return configured;
   const { stdout } = await execa('pg_config', ['--bindir']);
   return stdout.trim();
 }

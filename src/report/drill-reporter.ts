@@ -18,6 +18,7 @@ import { renderJunitXml } from './junit-xml.ts';
 import type { DrillRunRecord } from './report-record.ts';
 import { renderReportMarkdown } from './report-markdown.ts';
 import { writeReportFiles } from './write-report.ts';
+import { readDrillVariables } from '../config/index.ts';
 
 export interface DrillReporterOptions {
   context: DrillRunContext;
@@ -93,7 +94,7 @@ export class DrillReporter implements Reporter {
       runDir: context.options.runReportDir,
       reports: redacted,
       runbookPath: context.plan.path,
-      manifestPath: process.env.DRILL_MANIFEST,
+      manifestPath: readDrillVariables().DRILL_MANIFEST,
       versions: record.report.versions,
       forecastMarkdown: redact(`${renderForecastMarkdown(record.report).join('\n')}\n`, secrets),
       proposal: proposal ?? undefined,

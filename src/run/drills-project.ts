@@ -2,13 +2,14 @@
 // task can read the outcome of the ones before it (src/drill/run-state.ts).
 import type { TestProjectInlineConfiguration } from 'vitest/config';
 import { DRILL_FILE_SUFFIX } from './drill-files.ts';
+import { DRILL_VARIABLES, readDrillVariables } from '../config/index.ts';
 
 /** Environment variable through which the CLI points the project at another drills directory. */
 export const DRILLS_DIR_VARIABLE = 'DRILL_DRILLS_DIR';
-export const DEFAULT_DRILLS_DIR = 'drills';
+export const DEFAULT_DRILLS_DIR = DRILL_VARIABLES.DRILL_DRILLS_DIR.default;
 
 export function drillsProject(
-  drillsDir: string = process.env[DRILLS_DIR_VARIABLE] ?? DEFAULT_DRILLS_DIR,
+  drillsDir: string = readDrillVariables().DRILL_DRILLS_DIR,
 ): TestProjectInlineConfiguration {
   return {
     test: {

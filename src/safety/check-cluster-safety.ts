@@ -6,6 +6,7 @@
 // DRILL_CONFIRM_EXPORT, DRILL_ALLOW_JOB, DRILL_REPLACE_FINISHED_JOB, …) are set from the flags alone, and removed otherwise, so a
 // variable left in the shell can never turn a read-only run into a writing one.
 import type { KubeConfig } from '@kubernetes/client-node';
+import { readDrillVariables } from '../config/index.ts';
 import { SafetyError } from './safety-error.ts';
 import { NO_WRITE_TARGETS, uncoveredWrites, type WriteBinding, type WriteKind } from './write-targets.ts';
 
@@ -133,6 +134,8 @@ export function checkClusterSafety(
   binding: WriteBinding = NO_WRITE_TARGETS,
 ): ClusterSafety {
   const problems: string[] = [];
+  const { DRILL_CONFIRM_RESTORE: confirmRestore, DRILL_CONFIRM_INDEX_PROBE: confirmIndexProbe } =
+    readDrillVariables(env);
   const { currentContext: current, contexts } = kubeconfigContexts(kubeconfig);
   const confirmed = options.confirm !== undefined;
   if (current === undefined || current === '')
@@ -155,7 +158,7 @@ export function checkClusterSafety(
     problems.push(
       '--replace-finished-job needs --allow-job: it only says what to do with a finished cron-ingester-manual when the job is created',
     );
-  if (confirmed && options.allowRestore && !env.DRILL_CONFIRM_RESTORE) {
+  if (confirmed && options.allowRestore && !confirmRestore) {
     problems.push(
       '--allow-restore (a declared recovery over the live database) also needs DRILL_CONFIRM_RESTORE=<host>/<database> naming it',
     );
@@ -200,12 +203,12 @@ export function checkClusterSafety(
     env: {
       DRILL_ALLOW_RESTORE: runs('restore') ? '1' : undefined,
       // the live database the declared recovery restores over, named by the user (host/database)
-      DRILL_CONFIRM_RESTORE: runs('restore') ? env.DRILL_CONFIRM_RESTORE : undefined,
+      DRILL_CONFIRM_RESTORE: runs('restore') ? confirmRestore : undefined,
       DRILL_CONFIRM_EXPORT:
         [runs('export-preprod') && 'preproduction', runs('export-prod') && 'production']
           .filter(Boolean)
           .join(',') || undefined,
-      DRILL_CONFIRM_INDEX_PROBE: writing ? env.DRILL_CONFIRM_INDEX_PROBE : undefined,
+      DRILL_CONFIRM_INDEX_PROBE: writing ? confirmIndexProbe : undefined,
       DRILL_ALLOW_JOB: runs('create-job') ? '1' : undefined,
       DRILL_REPLACE_FINISHED_JOB: runs('replace-finished-job') ? '1' : undefined,
     },

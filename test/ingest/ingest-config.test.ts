@@ -27,7 +27,7 @@ describe('ingester settings', () => {
     expect(() =>
       loadIngestConfig({ DRILL_NPM_REGISTRY: 'ftp://x', DRILL_INGEST_LATEST: 'legi-data@latest' }),
     ).toThrow(
-      /^tt3: invalid ingester settings: DRILL_NPM_REGISTRY: .*; DRILL_INGEST_LATEST: "legi-data@latest": expected <@scope\/name>@<x\.y\.z>$/,
+      /^invalid DRILL_\* variables, 2 problem\(s\):\n {2}- DRILL_NPM_REGISTRY: expected an http\(s\) URL, received "ftp:\/\/x"\n {2}- DRILL_INGEST_LATEST: expected <@scope\/name>@<x\.y\.z>, comma-separated, received "legi-data@latest"$/,
     );
   });
 });

@@ -89,7 +89,7 @@ describe('readRestoreConfig', () => {
         DRILL_RESTORE_JOBS: '0',
       }),
     ).toThrow(
-      /DRILL_ALLOW_RESTORE[^\n]*found "yes"\n\s+DRILL_CONFIRM_RESTORE: expected <host>\/<database>, found "cdtn-admin"\n\s+DRILL_ENVIRONMENT_KIND[^\n]*found "prod"\n\s+DRILL_RESTORE_JOBS/,
+      /DRILL_ALLOW_RESTORE[^\n]*received "yes"\n\s+- DRILL_CONFIRM_RESTORE: expected <host>\/<database>, received "cdtn-admin"\n\s+- DRILL_ENVIRONMENT_KIND[^\n]*received "prod"\n\s+- DRILL_RESTORE_JOBS/,
     );
   });
 });

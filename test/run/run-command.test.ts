@@ -133,6 +133,26 @@ describe('cdtn-drill run', () => {
     expect(existsSync(join(reports.path, 'never'))).toBe(false);
   });
 
+  it('stops before anything starts on invalid DRILL_* variables, every one listed, a secret redacted', async () => {
+    await using reports = await temporaryReportsDir();
+    const result = await runCli(fixtureRun({ reports: join(reports.path, 'never') }), {
+      DRILL_JOB_TIMEOUT_MS: 'soon',
+      DRILL_RESTORE_TEST: 'elsewhere',
+      DRILL_NOTIFY_WEBHOOK: 'ftp://chat.example/hooks/key-4242',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      [
+        'cdtn-drill run: invalid DRILL_* variables, 3 problem(s):',
+        '  - DRILL_JOB_TIMEOUT_MS: expected a positive integer, received "soon"',
+        '  - DRILL_RESTORE_TEST: expected same-server or throwaway, received "elsewhere"',
+        '  - DRILL_NOTIFY_WEBHOOK: expected an http(s) URL, received <redacted>',
+      ].join('\n'),
+    );
+    expect(result.stderr).not.toContain('key-4242');
+    expect(existsSync(join(reports.path, 'never'))).toBe(false);
+  });
+
   it('reports an over-budget run, and exits 3 only with --enforce-budget', async () => {
     await using reports = await temporaryReportsDir();
     const args = fixtureRun({ runbook: 'budget', drills: 'budget', reports: reports.path });

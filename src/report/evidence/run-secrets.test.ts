@@ -29,6 +29,10 @@ describe('runSecrets', () => {
     expect(runSecrets(undefined, { DRILL_TARGET: 'cluster', KUBECONFIG: kubeconfig })).toContain(token);
   });
 
+  it("still redacts when a DRILL_* variable is invalid, the kubeconfig's credentials included", () => {
+    expect(runSecrets(undefined, { DRILL_JOB_TIMEOUT_MS: 'soon', KUBECONFIG: kubeconfig })).toContain(token);
+  });
+
   it('leaves the kubeconfig alone on an ephemeral run, and takes secret-named variables', () => {
     const secrets = runSecrets(undefined, {
       DRILL_TARGET: 'ephemeral',

@@ -6,6 +6,7 @@ import type { Vitest } from 'vitest/node';
 import type { DrillEnvDescriptor } from '../../env/drill-env.ts';
 import { loadKubeConfig } from '../../k8s/index.ts';
 import { environmentSecrets, kubeconfigSecrets } from '../../safety/index.ts';
+import { readDrillVariables } from '../../config/index.ts';
 
 export function runSecrets(
   vitest: Vitest | undefined,
@@ -18,7 +19,7 @@ export function runSecrets(
 }
 
 function clusterSecrets(env: Record<string, string | undefined>): string[] {
-  if (env.DRILL_TARGET !== 'cluster') return [];
+  if (!mayBeCluster(env)) return [];
   try {
     return kubeconfigSecrets(loadKubeConfig(env.KUBECONFIG ? { kubeconfigPath: env.KUBECONFIG } : {}));
   } catch {
@@ -32,4 +33,13 @@ function descriptorSecrets(descriptor: DrillEnvDescriptor | null | undefined): s
   return [descriptor?.pg.password, searchSecret].filter(
     (value): value is string => (value ?? '').length >= 4,
   );
+}
+
+/** Redaction must never fail: with invalid variables (the run stops on them) the target is unknown, so maybe a cluster. */
+function mayBeCluster(env: Record<string, string | undefined>): boolean {
+  try {
+    return readDrillVariables(env).DRILL_TARGET === 'cluster';
+  } catch {
+    return true;
+  }
 }

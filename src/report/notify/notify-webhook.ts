@@ -3,6 +3,7 @@
 import { redactSecrets, redactUrl, secretsOf } from '../../checks/redact.ts';
 import type { DrillReport } from '../report-record.ts';
 import { runSummary } from './run-summary.ts';
+import { readDrillVariables } from '../../config/index.ts';
 
 export const NOTIFY_WEBHOOK_VARIABLE = 'DRILL_NOTIFY_WEBHOOK';
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -43,8 +44,8 @@ export async function notifyRun(
   report: DrillReport,
   env: Record<string, string | undefined> = process.env,
 ): Promise<string | undefined> {
-  const url = env[NOTIFY_WEBHOOK_VARIABLE];
-  if (url === undefined || url === '') return undefined;
+  const url = readDrillVariables(env).DRILL_NOTIFY_WEBHOOK;
+  if (url === undefined) return undefined;
   const result = await notifyWebhook(report, { url });
   return result.sent
     ? `notification sent to ${result.url}`
