@@ -110,6 +110,8 @@ async function describeTail(
   try {
     const tail = await getJobPodLogTail(client, job, { namespace, lines });
     if (tail === undefined) return '; no pod found by its job-name label';
+    if (tail.lines.length === 0)
+      return `; pod ${tail.pod} has no log (it ran on no node, or its node is gone)`;
     return `; last ${tail.lines.length} log lines of pod ${tail.pod}:\n${tail.lines.join('\n')}`;
   } catch (error) {
     return `; its pod's log could not be read: ${error instanceof Error ? error.message : String(error)}`;
