@@ -1,2 +1,2 @@
 export { startEphemeralServices, type EphemeralServices } from './start-ephemeral-services.ts';
-export { runReferenceIngestion, type ReferenceIngestion } from './reference-ingestion.ts';
+export { runReferenceIngestion } from './reference-ingestion.ts';

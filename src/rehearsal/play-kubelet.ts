@@ -57,7 +57,7 @@ export function playKubelet(client: KubeClient, options: PlayKubeletOptions): Ku
 }
 
 /** Writes the status a kubelet would report for the outcome (the pod's own status otherwise kept). */
-export async function setPodStatus(client: KubeClient, pod: V1Pod, outcome: PodOutcome): Promise<V1Pod> {
+async function setPodStatus(client: KubeClient, pod: V1Pod, outcome: PodOutcome): Promise<V1Pod> {
   const now = new Date();
   const condition = (type: string, status: boolean): V1PodCondition => ({
     type,

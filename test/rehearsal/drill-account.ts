@@ -33,7 +33,7 @@ export interface Grant {
   verb: string;
 }
 
-export async function readRbacManifest(): Promise<RbacObject[]> {
+async function readRbacManifest(): Promise<RbacObject[]> {
   return loadAllYaml(await readFile(MANIFEST, 'utf8')) as RbacObject[];
 }
 

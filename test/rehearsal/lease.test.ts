@@ -13,6 +13,24 @@ function readLease(client: KubeClient) {
   return client.coordination.readNamespacedLease({ name: DRILL_LEASE_NAME, namespace: client.namespace });
 }
 
+/** The Lease of a drill that died two minutes ago, its 60 s long expired, after three transitions. */
+async function createExpiredLease(admin: KubeClient): Promise<void> {
+  const longAgo = new V1MicroTime(Date.now() - 120_000);
+  await admin.coordination.createNamespacedLease({
+    namespace: admin.namespace,
+    body: {
+      metadata: { name: DRILL_LEASE_NAME },
+      spec: {
+        holderIdentity: 'crashed@ci/run-0',
+        leaseDurationSeconds: 60,
+        renewTime: longAgo,
+        acquireTime: longAgo,
+        leaseTransitions: 3,
+      },
+    },
+  });
+}
+
 describe('the drill Lease', () => {
   it('makes a second drill in the namespace fail at once, naming the holder, until it is released', async () => {
     const { drill: client } = await drillInNewNamespaces(controlPlane());
@@ -48,22 +66,7 @@ describe('the drill Lease', () => {
 
   it('is taken over when its holder stopped renewing it past its duration', async () => {
     const { admin, drill: client } = await drillInNewNamespaces(controlPlane());
-    const longAgo = new V1MicroTime(Date.now() - 120_000);
-    await admin.coordination.createNamespacedLease({
-      namespace: client.namespace,
-      body: {
-        apiVersion: 'coordination.k8s.io/v1',
-        kind: 'Lease',
-        metadata: { name: DRILL_LEASE_NAME },
-        spec: {
-          holderIdentity: 'crashed@ci/run-0',
-          leaseDurationSeconds: 60,
-          renewTime: longAgo,
-          acquireTime: longAgo,
-          leaseTransitions: 3,
-        },
-      },
-    });
+    await createExpiredLease(admin);
     const lease = await acquireDrillLease(client, { holderIdentity: 'alice@ci/run-1' });
     const stored = await readLease(client);
     expect(stored.spec).toMatchObject({ holderIdentity: 'alice@ci/run-1', leaseTransitions: 4 });
@@ -83,14 +86,7 @@ describe('the drill Lease', () => {
 
   it('lets one of two drills taking an expired lease at once win: the other meets a conflict', async () => {
     const { admin, drill: client } = await drillInNewNamespaces(controlPlane());
-    const longAgo = new V1MicroTime(Date.now() - 120_000);
-    await admin.coordination.createNamespacedLease({
-      namespace: client.namespace,
-      body: {
-        metadata: { name: DRILL_LEASE_NAME },
-        spec: { holderIdentity: 'crashed@ci/run-0', leaseDurationSeconds: 60, renewTime: longAgo },
-      },
-    });
+    await createExpiredLease(admin);
     // both read the same resourceVersion before either writes: the API server refuses the second write
     const takers = ['alice@ci/run-1', 'bob@laptop/run-2'];
     const outcomes = await Promise.allSettled(
