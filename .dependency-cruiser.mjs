@@ -22,7 +22,7 @@ export default {
     {
       name: 'ephemeral-target-composes-the-domain',
       comment:
-        "src/ephemeral composes the domain modules into the ephemeral target; only the drills' global setup (src/run) loads it.",
+        "src/ephemeral composes the domain modules into the ephemeral target; within src/ only the drills' global setup (src/run) loads it (tt3 takes its ingestion from it too).",
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/(ephemeral|run)/' },
       to: { path: '^src/ephemeral/' },

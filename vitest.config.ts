@@ -2,8 +2,9 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import { drillsProject } from './src/run/drills-project.ts';
 
 // Four projects: `tests` (the harness's own tests), then `e2e` (whole drill runs through the CLI,
-// one at a time, after the tests: they start their own environments), then `rehearsal` (tests on a
-// real Kubernetes control plane, whose binaries its global setup builds once: ~15 min cold), all
+// one at a time, after the tests: they start their own environments, a cluster run's on a real
+// Kubernetes control plane), then `rehearsal` (tests of the cluster code on a real control plane);
+// both have the Kubernetes binaries built by their global setup (once: ~15 min cold), all
 // run by `npm test`; and `drills` (the runbook's drills, run in plan order by `cdtn-drill run`,
 // never directly).
 export default defineConfig({
@@ -24,6 +25,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/rehearsal/global-setup.ts'],
           fileParallelism: false,
           sequence: { groupOrder: 1 },
           testTimeout: 600_000,

@@ -1,12 +1,14 @@
 // tt3 — Ingestion des données externes: `kubectl create job --from=cronjob/cron-ingester
 // cron-ingester-manual`, then versions, per-source counts computed from the tarballs of the versions
-// package_version records, known ids and untouched documents. A read-only cluster run creates no
-// Job: the live package_version must then be within DRILL_MAX_PACKAGE_LAG_HOURS of the registry. The same code drives both targets: in the ephemeral one the Job is created in
-// the test API server and run by the local job controller (the reference ingester against a fake npm
-// registry serving the real packages at versions newer than the backup's); in a cluster, by the
-// real cron-ingester image, only with --confirm and --allow-job (else the task only reads). One
-// ingestion at a time: the job is refused while one runs, or while a finished cron-ingester-manual
-// is there and --replace-finished-job does not say to replace it.
+// package_version records, known ids and untouched documents. The target decides who acts, the
+// assertions on the data are the same: on a cluster, the Job from the CronJob (the real
+// cron-ingester image), only with --confirm and --allow-job, else the task only reads and the live
+// package_version must be within DRILL_MAX_PACKAGE_LAG_HOURS of the registry; on the ephemeral
+// target, which has no Kubernetes, the reference ingester itself against a fake npm registry serving
+// the real packages at versions newer than the backup's (the cluster's code path is tested on a real
+// control plane, test/rehearsal/). One ingestion at a time on a cluster: the job is refused while
+// one runs, or while a finished cron-ingester-manual is there and --replace-finished-job does not
+// say to replace it.
 // Settings: KUBECONFIG, DRILL_KUBE_CONTEXT, DRILL_ADMIN_NAMESPACE, DRILL_JOB_TIMEOUT_MS, DRILL_ALLOW_JOB,
 // DRILL_REPLACE_FINISHED_JOB (src/k8s), DRILL_CACHE_DIR, DRILL_NPM_REGISTRY, DRILL_INGEST_LATEST (src/ingest).
 import { beforeAll, expect, it } from 'vitest';
@@ -44,6 +46,7 @@ import {
   resolveRegistryOptions,
   type ServedRegistry,
 } from '../src/ingest/index.ts';
+import { runReferenceIngestion } from '../src/ephemeral/index.ts';
 import { getJobPodLogTail, loadKubeClient, readK8sConfig, runJobFromCronJob } from '../src/k8s/index.ts';
 
 const LEGI = '@socialgouv/legi-data';
@@ -57,18 +60,29 @@ const JOB_NAME = 'cron-ingester-manual';
 
 const isEphemeral = () => useRunOptions().target === 'ephemeral';
 
-/** Whether this run may create the job: always on the ephemeral target, which owns its API server. */
-function mayCreateJob(): boolean {
+/** Whether this run ingests: always on the ephemeral target, on a cluster with --allow-job. */
+function mayIngest(): boolean {
   return isEphemeral() || readK8sConfig().allowJob;
+}
+
+/** One ingestion: how long it took, and its log (a line per package when the ingester writes them). */
+interface IngestionRun {
+  seconds: number;
+  logLines: string[];
+}
+
+/** The target's ingestion: the reference ingester on the ephemeral target, the Job on a cluster. */
+async function ingest(served: ServedRegistry, replaceFinished: boolean): Promise<IngestionRun> {
+  if (isEphemeral()) return runReferenceIngestion(useEnv().pg, served);
+  return runManualJob(replaceFinished);
 }
 
 /**
  * Runs the job (replaceFinished: delete a finished cron-ingester-manual first, never a running one);
- * returns it, with how long it ran in seconds.
+ * its time and the tail of its pod log (where a real cron-ingester does not write the per-package
+ * lines: the forecast then uses the job's throughput).
  */
-async function runManualJob(
-  replaceFinished: boolean,
-): Promise<{ name: string; namespace: string; seconds: number }> {
+async function runManualJob(replaceFinished: boolean): Promise<IngestionRun> {
   const config = readK8sConfig();
   const client = loadKubeClient(config);
   const job = await runJobFromCronJob(client, {
@@ -80,33 +94,21 @@ async function runManualJob(
   });
   const seconds = (job.completionTime!.getTime() - job.startTime!.getTime()) / 1000;
   recordMeasure(`${job.name} seconds`, Number(seconds.toFixed(1)), 's');
-  return { name: job.name, namespace: job.namespace, seconds };
+  const tail = await getJobPodLogTail(client, job.name, { namespace: job.namespace, lines: 200 }).catch(
+    (error: unknown) => warn(`tt3: the log of ${job.name} cannot be read: ${String(error)}`),
+  );
+  return { seconds, logLines: tail?.lines ?? [] };
 }
 
 /**
- * Each package's documents and time, when the job's log says them (the ephemeral target's job
- * does; a real cron-ingester logs otherwise, and the forecast then uses the job's throughput).
- */
-async function recordPackageThroughputs(job: { name: string; namespace: string }): Promise<void> {
-  const tail = await getJobPodLogTail(loadKubeClient(readK8sConfig()), job.name, {
-    namespace: job.namespace,
-    lines: 200,
-  }).catch((error: unknown) => warn(`tt3: the log of ${job.name} cannot be read: ${String(error)}`));
-  for (const line of parseIngestLogLines(tail?.lines ?? [])) {
-    recordMeasure(`ingestDocuments ${line.package}`, line.documents, 'documents');
-    recordMeasure(`ingestSeconds ${line.package}`, line.seconds, 's');
-  }
-}
-
-/**
- * What the job brought back on top of the backup, for the RPO and the forecast: each package whose
- * version changed, its backup version and the documents of its source; the documents in all and the
- * job's time, the ingestion's throughput. kali-data writes no document (and cdtn-admin never updates
- * its version row), so it never counts here.
+ * What the ingestion brought back on top of the backup, for the RPO and the forecast: each package
+ * whose version changed, its backup version and the documents of its source; the documents in all
+ * and the ingestion's time, its throughput; each package's own throughput when known. kali-data
+ * writes no document (and cdtn-admin never updates its version row), so it never counts here.
  */
 async function recordIngested(
   versionsBefore: Record<string, string>,
-  job: { name: string; namespace: string; seconds: number },
+  ingestion: IngestionRun,
 ): Promise<void> {
   const { pg } = useEnv();
   const [versionsAfter, counts] = [await getPackageVersions(pg), await getAvailableCounts(pg)];
@@ -119,8 +121,11 @@ async function recordIngested(
     documents += ingested;
   }
   recordMeasure('documentsIngested', documents, 'documents');
-  recordMeasure('ingestSeconds', Number(job.seconds.toFixed(1)), 's');
-  await recordPackageThroughputs(job);
+  recordMeasure('ingestSeconds', Number(ingestion.seconds.toFixed(1)), 's');
+  for (const line of parseIngestLogLines(ingestion.logLines)) {
+    recordMeasure(`ingestDocuments ${line.package}`, line.documents, 'documents');
+    recordMeasure(`ingestSeconds ${line.package}`, line.seconds, 's');
+  }
 }
 
 task('tt3', () => {
@@ -140,8 +145,8 @@ task('tt3', () => {
     for (const [name, version] of Object.entries(served.latest)) recordVersion(name, version);
     before = await fingerprintSources(pg);
     versionsBefore = await getPackageVersions(pg);
-    if (mayCreateJob())
-      await recordIngested(versionsBefore, await runManualJob(readK8sConfig().replaceFinishedJob));
+    if (mayIngest())
+      await recordIngested(versionsBefore, await ingest(served, readK8sConfig().replaceFinishedJob));
     else
       warn(`tt3: read-only run (no --allow-job): ${JOB_NAME} not created, the database is checked as it is`);
     versionsAfter = await getPackageVersions(pg);
@@ -155,7 +160,7 @@ task('tt3', () => {
     );
     if (!isEphemeral())
       warn(
-        'tt3: "a second job changes nothing" runs on the ephemeral target only: on a cluster it would start a second production ingestion',
+        'tt3: "a second ingestion changes nothing" runs on the ephemeral target only: on a cluster it would start a second production ingestion',
       );
   });
 
@@ -164,8 +169,8 @@ task('tt3', () => {
       `tt3: ${KALI} package_version is not asserted: it stays ${versionsAfter[KALI] ?? '(no row)'} while ` +
         `${served.latest[KALI]} is served, because cdtn-admin's ingester never updates that row`,
     );
-    if (mayCreateJob()) {
-      // The Job ran: every package is at the registry's latest.
+    if (mayIngest()) {
+      // The ingestion ran: every package is at the registry's latest.
       for (const name of [LEGI, VDD, TRAVAIL]) expect(versionsAfter[name], name).toBe(served.latest[name]);
       return;
     }
@@ -231,15 +236,15 @@ task('tt3', () => {
     );
   });
 
-  // The drill owns the ephemeral API server: it may delete its own finished first job.
-  it.runIf(isEphemeral())('a second job changes nothing', async () => {
+  // The ephemeral target owns its database: it may ingest a second time.
+  it.runIf(isEphemeral())('a second ingestion changes nothing', async () => {
     const { pg } = useEnv();
     const [documents, articles, versions] = [
       await fingerprintSources(pg),
       await fingerprintArticles(pg),
       await getPackageVersions(pg),
     ];
-    await runManualJob(true);
+    await ingest(served, true);
     expect(await getPackageVersions(pg)).toEqual(versions);
     expect(await fingerprintSources(pg)).toEqual(documents);
     expect(await fingerprintArticles(pg)).toBe(articles);

@@ -3,8 +3,8 @@
 #   node     lint, typecheck, format: Node >= 22 (Node 24 from the npm registry when the system's is
 #            older) and node_modules;
 #   cluster  `npm run drill:prod`: + the PostgreSQL client tools at the server's major version;
-#   drill    `npm run drill`: + Java 17 and Maven (the search engine and the Kubernetes test API
-#            server run from Maven Central jars), a container engine and the images the drill runs;
+#   drill    `npm run drill`: + Java 17 and Maven (the search engine's images are built from
+#            Maven Central jars), a container engine and the images the drill runs;
 #            the inputs it needs no engine for (src/ephemeral/prepare-inputs.ts) are prepared
 #            meanwhile;
 #   full     anything else (the tests, the bench): + Chromium (the HTML report's test), actionlint
@@ -133,7 +133,7 @@ if [ -n "${prepare_pid:-}" ]; then
     wait "$prepare_pid" || echo "with-env: preparing the drill's inputs failed; the drill tries again (log: $prepare_log)" >&2
     grep -E ': [0-9.]+ s$' "$prepare_log" | sed 's/^/  /' >&2 || true
   }
-  step "backup fixture, tt3's data packages, test API jars (alongside the images)" await_inputs
+  step "backup fixture and tt3's data packages (alongside the images)" await_inputs
 fi
 
 # Not exec: the EXIT trap above must run after the command. A signal that also ends the reader of our

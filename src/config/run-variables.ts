@@ -18,7 +18,7 @@ export const RUN_VARIABLES = {
     schema: path,
     default: '~/.cache/cdtn-recovery-drill',
     kind: 'setting',
-    description: "the drill's cache: data packages, the test API server's jars, the rehearsal's binaries",
+    description: "the drill's cache: data packages, the rehearsal's binaries, the images' inputs",
   },
   // src/env and scripts/with-env.sh
   DRILL_PG_IMAGE: {

@@ -1,17 +1,16 @@
 // The ephemeral target's stand-ins for what the runbook finds already running in a real cluster:
-// the backup to restore (the generated fixture), the export service (the reference exporter behind
-// export-elasticsearch's HTTP API) and a Kubernetes API with the cron-ingester CronJob whose Jobs run
-// the reference ingester. Drills reach them through the same variables as a real cluster's.
+// the backup to restore (the generated fixture) and the export service (the reference exporter
+// behind export-elasticsearch's HTTP API); the data packages tt3's ingestion fetches are prepared
+// here too. Drills reach them through the same variables as a real cluster's. There is no
+// Kubernetes API: tt3 runs the reference ingester itself (reference-ingestion.ts).
 import { connectDrillEnv, type DrillEnvDescriptor } from '../env/index.ts';
 import { startExportService } from '../export/index.ts';
 import { loadIngestConfig, prepareServedRegistry } from '../ingest/index.ts';
 import { buildBackupFixture } from '../pg/index.ts';
-import { createIngestJob } from './ingest-job.ts';
-import { startLocalCluster } from './start-local-cluster.ts';
 import { readDrillVariables } from '../config/index.ts';
 
 export interface EphemeralServices {
-  /** Variables the drills read (DRILL_BACKUP, DRILL_MANIFEST, DRILL_EXPORT_URL, KUBECONFIG, …). */
+  /** Variables the drills read (DRILL_BACKUP, DRILL_MANIFEST, DRILL_EXPORT_URL). */
   variables: Record<string, string>;
   stop(): Promise<void>;
 }
@@ -54,15 +53,6 @@ export async function startEphemeralServices(
       prepareServedRegistry(loadIngestConfig(env), { signal: options.signal }),
     );
     served.warnings.forEach((line) => options.log?.(line));
-    const cluster = await timed('Kubernetes test API', () =>
-      startLocalCluster({ run: createIngestJob(connected.pg, served) }),
-    );
-    stops.push(() => cluster.stop());
-    Object.assign(variables, {
-      KUBECONFIG: cluster.kubeconfigPath,
-      DRILL_KUBE_CONTEXT: cluster.context,
-      DRILL_ADMIN_NAMESPACE: cluster.namespace,
-    });
     return { variables, stop };
   } catch (error) {
     await stop();

@@ -1,5 +1,5 @@
-// One log line per package of an ingest job: what it ingested and how long that took. The ephemeral
-// target's job writes it (src/ephemeral/ingest-job.ts); tt3 reads it back from the pod's log for the
+// One log line per package of an ingest job: what it ingested and how long that took, as an image
+// of the reference ingester logs it; tt3 reads it back from the Job's pod log on a cluster for the
 // forecast's per-package throughputs. A real cron-ingester logs otherwise: nothing is read then.
 import type { IngestResult } from './ingest-result.ts';
 

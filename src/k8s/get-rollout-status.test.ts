@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imageTag } from './get-rollout-status.ts';
+import { imageTag, judgeRollout } from './get-rollout-status.ts';
 
 describe('imageTag', () => {
   it.each([
@@ -10,5 +10,21 @@ describe('imageTag', () => {
     ['ghcr.io/socialgouv/cdtn-admin/api@sha256:0123abcd', undefined],
   ])('%s → %s', (image, tag) => {
     expect(imageTag(image)).toBe(tag);
+  });
+});
+
+describe('judgeRollout', () => {
+  // The moment after an update, before the Deployment controller has seen it: its counts are the
+  // previous generation's (a real controller observes within milliseconds, too fast to catch).
+  it('is not complete while the controller has not observed the latest generation', () => {
+    const counts = { replicas: 2, updatedReplicas: 2, availableReplicas: 2 };
+    const deployment = (observedGeneration: number) => ({
+      metadata: { generation: 3 },
+      spec: { replicas: 2, selector: {}, template: {} },
+      status: { observedGeneration, ...counts },
+    });
+    const where = { name: 'www', namespace: 'cdtn-admin' };
+    expect(judgeRollout(deployment(2), where).complete).toBe(false);
+    expect(judgeRollout(deployment(3), where).complete).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 // A Deployment's rollout as `kubectl rollout status` judges it: the controller has observed the
 // latest generation, and every replica is updated and available; plus each container's image tag.
+import type { V1Deployment } from '@kubernetes/client-node';
 import type { KubeClient } from './kube-client.ts';
 
 export interface ContainerImage {
@@ -32,6 +33,14 @@ export async function getRolloutStatus(
     { verb: 'get', resource: 'deployments', group: 'apps', namespace, name: deployment },
     () => client.apps.readNamespacedDeployment({ name: deployment, namespace }),
   );
+  return judgeRollout(found, { name: deployment, namespace });
+}
+
+/** The rollout status of a Deployment as read (pure: kubectl's rule applied to its spec and status). */
+export function judgeRollout(
+  found: V1Deployment,
+  { name, namespace }: { name: string; namespace: string },
+): RolloutStatus {
   const status = found.status ?? {};
   const desired = found.spec?.replicas ?? 1;
   const generation = found.metadata?.generation ?? 0;
@@ -39,7 +48,7 @@ export async function getRolloutStatus(
   const updatedReplicas = status.updatedReplicas ?? 0;
   const availableReplicas = status.availableReplicas ?? 0;
   return {
-    name: deployment,
+    name,
     namespace,
     generation,
     observedGeneration,

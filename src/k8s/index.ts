@@ -17,7 +17,6 @@ export {
   type HeldLease,
 } from './drill-lease.ts';
 export { getRolloutStatus, imageTag, type ContainerImage, type RolloutStatus } from './get-rollout-status.ts';
-export { POD_LOG_ANNOTATION } from './job-pods.ts';
 export { readK8sConfig, type K8sConfig } from './k8s-config.ts';
 export { K8sError, type KubeTarget } from './k8s-error.ts';
 export type { KubeCall, KubeCaller, KubeVerb } from './kube-call.ts';

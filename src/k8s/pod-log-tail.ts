@@ -1,5 +1,7 @@
 // The tail of a job's pod log: the pods are found by the job-name label (batch.kubernetes.io/job-name
-// since Kubernetes 1.27, job-name before), the most recent one is read.
+// since Kubernetes 1.27, job-name before), the most recent one is read. A pod that ran on no node
+// has no log: the API server then answers 200 with an empty body and no Content-Type
+// (pkg/registry/core/pod/strategy.go LogLocation), which client-node cannot parse: an empty tail.
 import type { V1Pod } from '@kubernetes/client-node';
 import type { KubeClient } from './kube-client.ts';
 
@@ -9,6 +11,8 @@ export interface PodLogTail {
 }
 
 const JOB_NAME_LABELS = ['batch.kubernetes.io/job-name', 'job-name'];
+/** client-node's error for a body without Content-Type (ObjectSerializer.parse). */
+const NO_CONTENT_TYPE = 'Cannot parse content. No Content-Type defined.';
 
 export async function getJobPodLogTail(
   client: KubeClient,
@@ -20,9 +24,14 @@ export async function getJobPodLogTail(
   const name = pod?.metadata?.name;
   if (name === undefined) return undefined;
   const text = await client.call({ verb: 'get', resource: 'pods/log', group: '', namespace, name }, () =>
-    client.core.readNamespacedPodLog({ name, namespace, tailLines: options.lines ?? 50 }),
+    client.core
+      .readNamespacedPodLog({ name, namespace, tailLines: options.lines ?? 50 })
+      .catch((error: unknown) => {
+        if (error instanceof Error && error.message === NO_CONTENT_TYPE) return '';
+        throw error;
+      }),
   );
-  return { pod: name, lines: text.replace(/\n$/, '').split('\n') };
+  return { pod: name, lines: text === '' ? [] : text.replace(/\n$/, '').split('\n') };
 }
 
 async function findLatestPod(client: KubeClient, namespace: string, job: string): Promise<V1Pod | undefined> {

@@ -1,5 +1,5 @@
-// Waits for a Job to reach Complete or Failed (polling through the one poll helper: the test API
-// server only streams watches over WebSocket, which client-node does not speak). A failed job's
+// Waits for a Job to reach Complete or Failed (polling through the one poll helper, so the drill's
+// role needs no `watch` on Jobs). A failed job's
 // error carries the tail of its pod's log; the wait's own limit defaults to the job's
 // activeDeadlineSeconds plus a margin.
 import type { V1Job } from '@kubernetes/client-node';
@@ -110,6 +110,8 @@ async function describeTail(
   try {
     const tail = await getJobPodLogTail(client, job, { namespace, lines });
     if (tail === undefined) return '; no pod found by its job-name label';
+    if (tail.lines.length === 0)
+      return `; pod ${tail.pod} has no log (it ran on no node, or its node is gone)`;
     return `; last ${tail.lines.length} log lines of pod ${tail.pod}:\n${tail.lines.join('\n')}`;
   } catch (error) {
     return `; its pod's log could not be read: ${error instanceof Error ? error.message : String(error)}`;

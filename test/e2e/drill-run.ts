@@ -35,7 +35,7 @@ export interface DrillRun {
   junit: string | undefined;
   /** Containers labelled with the run id, after the CLI exited. */
   leftoverContainers: string[];
-  /** Command lines of the processes seen under the CLI while it ran (vitest workers, the API server's JVM). */
+  /** Command lines of the processes seen under the CLI while it ran (the vitest workers). */
   processesSeen: string[];
   /** Processes seen under the CLI while it ran and still alive after it exited ("pid cmdline"). */
   leftoverProcesses: string[];

@@ -56,7 +56,8 @@ it('latest/ holds this run', async () => {
 
 it('leaves no container or process of the run', () => {
   expect(run.runId).toBeDefined();
-  // The Kubernetes test API server runs as a child JVM of the CLI: it was seen, so it was checked.
-  expect(run.processesSeen.some((command) => command.includes('DrillKubeApi'))).toBe(true);
+  // The CLI's vitest workers were seen, so they were checked; the ephemeral target starts no JVM.
+  expect(run.processesSeen.some((command) => command.includes('vitest'))).toBe(true);
+  expect(run.processesSeen.filter((command) => /\bjava\b/.test(command))).toEqual([]);
   expectNothingLeft(run);
 });

@@ -1,4 +1,4 @@
-// Global setup of the rehearsal project: the Kubernetes binaries its tests start, built by
+// Global setup of the rehearsal and e2e projects: the Kubernetes binaries their tests start, built by
 // scripts/k8s-build.sh when the cache does not hold them (cold: ~15 min on 2 cores; then instant).
 import type { TestProject } from 'vitest/node';
 import { buildKubernetesBinaries } from '../../src/rehearsal/index.ts';

@@ -1,76 +1,19 @@
 // deploy/rbac.yaml on a real API server: the drill's ServiceAccount, with a token from the
 // TokenRequest API, is allowed what the Role grants and refused, by RBAC itself, what it does not;
 // the Job it creates from the CronJob gets its Pod from the real Job controller.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import {
-  AuthenticationV1Api,
-  loadAllYaml,
-  RbacAuthorizationV1Api,
-  type V1Role,
-  type V1RoleBinding,
-  type V1ServiceAccount,
-} from '@kubernetes/client-node';
+import { AuthenticationV1Api } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { pollUntil } from '../../src/env/index.ts';
-import {
-  createCronIngester,
-  createJobFromCronJob,
-  loadKubeClient,
-  type KubeClient,
-} from '../../src/k8s/index.ts';
-import { SERVICE_ACCOUNT_ISSUER, writeKubeconfig } from '../../src/rehearsal/index.ts';
-import { adminInNewNamespace, useControlPlane } from './fixtures.ts';
+import { createCronIngester, createJobFromCronJob, type KubeClient } from '../../src/k8s/index.ts';
+import { DRILL_ACCOUNT as ACCOUNT, drillInNewNamespaces } from './drill-account.ts';
+import { useControlPlane } from './fixtures.ts';
 
 const controlPlane = useControlPlane();
-const MANIFEST = join(import.meta.dirname, '../../deploy/rbac.yaml');
-const ACCOUNT = 'cdtn-recovery-drill';
-
-/** Creates deploy/rbac.yaml's ServiceAccount, Role and RoleBinding in the admin client's namespace. */
-async function applyRbacManifest(admin: KubeClient, options: { withBinding: boolean }): Promise<void> {
-  const namespace = admin.namespace;
-  const objects = loadAllYaml(await readFile(MANIFEST, 'utf8')) as (
-    V1ServiceAccount | V1Role | V1RoleBinding
-  )[];
-  const rbac = admin.config.makeApiClient(RbacAuthorizationV1Api);
-  for (const object of objects) {
-    const body = { ...object, metadata: { ...object.metadata, namespace } };
-    if (object.kind === 'ServiceAccount')
-      await admin.core.createNamespacedServiceAccount({ namespace, body });
-    else if (object.kind === 'Role') await rbac.createNamespacedRole({ namespace, body: body as V1Role });
-    else if (object.kind === 'RoleBinding' && options.withBinding) {
-      const binding = body as V1RoleBinding;
-      const subjects = binding.subjects?.map((subject) => ({ ...subject, namespace }));
-      await rbac.createNamespacedRoleBinding({ namespace, body: { ...binding, subjects } });
-    }
-  }
-}
-
-/** A client that authenticates with a TokenRequest token of the account, as the drill will. */
-async function clientAs(admin: KubeClient, account: string): Promise<KubeClient> {
-  const { namespace } = admin;
-  const request = await admin.core.createNamespacedServiceAccountToken({
-    name: account,
-    namespace,
-    body: { spec: { audiences: [SERVICE_ACCOUNT_ISSUER], expirationSeconds: 600 } },
-  });
-  const kubeconfigPath = join(controlPlane().runDir, `${account}.${namespace}.kubeconfig`);
-  const { server, caCert } = controlPlane();
-  await writeKubeconfig(kubeconfigPath, {
-    server,
-    caCert,
-    user: { token: request.status?.token ?? '' },
-    context: account,
-    namespace,
-  });
-  return loadKubeClient({ kubeconfigPath });
-}
 
 async function drillInNewNamespace(options = { withBinding: true }) {
-  const admin = await adminInNewNamespace(controlPlane());
-  await applyRbacManifest(admin, options);
+  const { admin, drill } = await drillInNewNamespaces(controlPlane(), options);
   await createCronIngester(admin);
-  return { admin, drill: await clientAs(admin, ACCOUNT) };
+  return { admin, drill };
 }
 
 describe('deploy/rbac.yaml on a real API server', () => {

@@ -1,5 +1,5 @@
 // An environment prepared like production, and the variables a real cluster run is given to reach
-// it: PostgreSQL and the engine (production-data), the Kubernetes API (production-cluster), the npm
+// it: PostgreSQL and the engine (production-data), a real Kubernetes control plane (production-cluster), the npm
 // registry and the outside world over HTTP on 127.0.0.1. Everything started is stopped by stop(),
 // also when the preparation fails halfway.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -32,7 +32,7 @@ export function startProductionEnvironment(log: (line: string) => void): Promise
     onStop(() => world.close());
     const data = await startProductionData(registry.url, log);
     onStop(() => data.stop());
-    log("starting the Kubernetes API with production's namespaces");
+    log("starting a Kubernetes control plane with production's namespaces");
     const cluster = await startProductionCluster();
     onStop(() => cluster.stop());
 
