@@ -1,12 +1,7 @@
 // Bad input from the registry, each through msw: the failing package is reported with its URL and
 // the database keeps that package's previous documents and version.
-import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile, mkdir, readFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { delay, http, HttpResponse } from 'msw';
 import type pg from 'pg';
-import { create as createTar } from 'tar';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   fingerprintSources,
@@ -16,9 +11,9 @@ import {
   type RegistryOptions,
 } from '../../src/ingest/index.ts';
 import { NEWER, OLDER, startFakeRegistry, type FakeRegistry } from './fake-registry-server.ts';
+import { FICHES, handmadeFiche, serveHandmadeFiches } from './handmade-fiches.ts';
 import { startIngestTestServer, type IngestTestServer } from './ingest-test-database.ts';
 
-const FICHES = '@socialgouv/fiches-travail-data';
 const SOURCE = 'page_fiche_ministere_travail';
 const FAST: RegistryOptions = { retries: 2, backoffMs: 5, timeoutMs: 200 };
 
@@ -37,29 +32,6 @@ async function readManifest(
 ): Promise<{ version: string; dist: { tarball: string; integrity: string } }> {
   const response = await fetch(`${registry.registryUrl}/${FICHES}/${version}`);
   return (await response.json()) as { version: string; dist: { tarball: string; integrity: string } };
-}
-
-/** Serves, as the latest fiches-travail-data, a tarball holding only this fiches-travail.json. */
-async function serveHandmadeFiches(fichesJson: string): Promise<void> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'ingest-handmade-'));
-  try {
-    await mkdir(path.join(dir, 'package', 'data'), { recursive: true });
-    await writeFile(path.join(dir, 'package', 'data', 'fiches-travail.json'), fichesJson);
-    const tarball = path.join(dir, 'handmade.tgz');
-    await createTar({ gzip: true, file: tarball, cwd: dir }, ['package']);
-    const bytes = await readFile(tarball);
-    const integrity = `sha512-${createHash('sha512').update(bytes).digest('base64')}`;
-    const version = '9.9.9';
-    const url = `${registry.registryUrl}/${FICHES}/-/fiches-travail-data-${version}.tgz`;
-    registry.server.use(
-      http.get(latestUrl(), () =>
-        HttpResponse.json({ name: FICHES, version, dist: { tarball: url, integrity } }),
-      ),
-      http.get(url, () => new HttpResponse(bytes)),
-    );
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 }
 
 async function expectDatabaseUnchanged(): Promise<void> {
@@ -166,7 +138,7 @@ describe('ingester bad input', () => {
   });
 
   it('fails clearly when a data file of the package is not JSON', async () => {
-    await serveHandmadeFiches('[{"pubId": "article1", ');
+    await serveHandmadeFiches(registry, '[{"pubId": "article1", ');
     await expect(ingestFiches()).rejects.toThrow(
       `tt3: ${FICHES}: data/fiches-travail.json is not valid JSON`,
     );
@@ -174,16 +146,8 @@ describe('ingester bad input', () => {
   });
 
   it('refuses a package that yields two documents with one cdtn_id', async () => {
-    const fiche = {
-      pubId: 'article1',
-      title: 'Une fiche',
-      url: '',
-      date: '',
-      description: '',
-      intro: '',
-      sections: [],
-    };
-    await serveHandmadeFiches(JSON.stringify([fiche, { ...fiche, title: 'La même' }]));
+    const fiches = [handmadeFiche('article1', 'Une fiche'), handmadeFiche('article1', 'La même')];
+    await serveHandmadeFiches(registry, JSON.stringify(fiches));
     await expect(ingestFiches()).rejects.toThrow(
       `tt3: ${FICHES}: the package yields duplicate documents: article1`,
     );
@@ -229,43 +193,5 @@ describe('ingester interrupted', () => {
     await expect(run).rejects.toThrow('drill interrupted by SIGINT');
     expect(attempts).toBe(1);
     await expectDatabaseUnchanged();
-  });
-});
-
-describe('ingester transaction', () => {
-  it('rolls back the whole package when its last write fails: documents, availability and version as before', async () => {
-    await pool.query(`
-      CREATE FUNCTION fail_version_update() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'package_version is read-only in this test'; END $$;
-      CREATE TRIGGER fail_version_update BEFORE UPDATE ON package_version FOR EACH ROW EXECUTE FUNCTION fail_version_update();`);
-    const failure = ingestFiches();
-    await expect(failure).rejects.toThrow(
-      `tt3: ${FICHES}: writing ${NEWER[FICHES]} failed and was rolled back: package_version is read-only in this test`,
-    );
-    await expectDatabaseUnchanged();
-    const { rows } = await pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM documents WHERE source = $1 AND NOT is_available`,
-      [SOURCE],
-    );
-    expect(rows[0]?.n).toBe(0);
-  });
-
-  it('keeps the packages ingested before a failing one, and reports them on the error', async () => {
-    registry.server.use(
-      http.get(
-        `${registry.registryUrl}/@socialgouv/kali-data/latest`,
-        () => new HttpResponse(null, { status: 500 }),
-      ),
-    );
-    const failure = await ingestPackages(pool, {
-      packages: [FICHES, '@socialgouv/kali-data'],
-      registry: { url: registry.registryUrl, ...FAST },
-    }).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(IngestError);
-    expect((failure as IngestError).packageName).toBe('@socialgouv/kali-data');
-    expect((failure as IngestError).completed.map((r) => [r.package, r.toVersion])).toEqual([
-      [FICHES, NEWER[FICHES]],
-    ]);
-    expect((await getPackageVersions(pool))[FICHES]).toBe(NEWER[FICHES]);
   });
 });
