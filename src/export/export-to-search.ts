@@ -21,7 +21,7 @@ import {
   type ExportEnvironment,
   type IndexKind,
 } from './export-environment.ts';
-import { ExportError, ExportRefusedError } from './export-error.ts';
+import { ExportError } from './export-error.ts';
 import {
   claimExport,
   finishExport,
@@ -55,17 +55,9 @@ export interface ExportResult {
   durationMs: number;
 }
 
-/** Claims the export (refused while another environment's runs) and runs it to the end. */
+/** Claims the export (export_es_status rules, export-status.ts) and runs it to the end. */
 export async function exportToSearch(deps: ExportDeps, options: ExportOptions): Promise<ExportResult> {
-  const claim = await claimExport(deps.pool, options.environment, options.userId);
-  if (claim.state === 'already-running') {
-    throw new ExportRefusedError({
-      task: EXPORT_TASKS[options.environment],
-      object: 'table public.export_es_status',
-      problem: `an export of ${options.environment} is already running (${claim.row.id})`,
-    });
-  }
-  return runClaimedExport(deps, claim.row, options);
+  return runClaimedExport(deps, await claimExport(deps.pool, options.environment, options.userId), options);
 }
 
 /** Runs an export whose `running` row exists; marks it completed, or failed with the error. */
