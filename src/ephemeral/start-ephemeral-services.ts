@@ -1,6 +1,7 @@
 // The ephemeral target's stand-ins for what the runbook finds already running in a real cluster:
 // the backup to restore (the generated fixture), the export service (the reference exporter behind
-// export-elasticsearch's HTTP API) and a Kubernetes API with the cron-ingester CronJob whose Jobs run
+// export-elasticsearch's HTTP API, with its bucket on a local S3-compatible server and a stand-in of
+// the sitemap endpoint for its post-steps) and a Kubernetes API with the cron-ingester CronJob whose Jobs run
 // the reference ingester. Drills reach them through the same variables as a real cluster's.
 import { connectDrillEnv, type DrillEnvDescriptor } from '../env/index.ts';
 import { startExportService } from '../export/index.ts';
@@ -8,6 +9,8 @@ import { loadIngestConfig, prepareServedRegistry } from '../ingest/index.ts';
 import { buildBackupFixture } from '../pg/index.ts';
 import { createIngestJob } from './ingest-job.ts';
 import { startLocalCluster } from './start-local-cluster.ts';
+import { startS3Server } from './start-s3-server.ts';
+import { startSitemapEndpoint } from './sitemap-endpoint.ts';
 
 export interface EphemeralServices {
   /** Variables the drills read (DRILL_BACKUP, DRILL_MANIFEST, DRILL_EXPORT_URL, KUBECONFIG, …). */
@@ -44,9 +47,18 @@ export async function startEphemeralServices(
     const connected = await connectDrillEnv(descriptor);
     stops.push(() => connected.close());
 
-    const exporter = await startExportService({ pool: connected.pg, search: connected.search });
+    const s3 = await timed('S3-compatible server', () => startS3Server());
+    stops.push(() => s3.stop());
+    const sitemap = await startSitemapEndpoint();
+    stops.push(() => sitemap.close());
+    const exporter = await startExportService({
+      pool: connected.pg,
+      search: connected.search,
+      postSteps: { bucket: s3.bucket, sitemapEndpoint: sitemap.url },
+    });
     stops.push(() => exporter.close());
     variables.DRILL_EXPORT_URL = exporter.url;
+    variables.DRILL_PUBLIC_BUCKET_URL = s3.publicUrl;
 
     const served = await timed('data packages for tt3', () =>
       prepareServedRegistry(loadIngestConfig(env), { signal: options.signal }),

@@ -1,5 +1,6 @@
 // The reference exporter: what export-elasticsearch does between PostgreSQL and the search
-// engine, step by step, recorded on an `export_es_status` row (running → completed | failed).
+// engine, step by step, then its post-steps (post-steps/), recorded on an `export_es_status` row
+// (running → completed | failed): `completed` only once the post-steps are done.
 import type pg from 'pg';
 import { cdtnIndexDefinitions, type CdtnIndexDefinitions } from '../search/cdtn-index-definitions.ts';
 import type { BulkDocument, SearchEngine } from '../search/search-engine.ts';
@@ -29,6 +30,7 @@ import {
   type DocumentsCount,
   type ExportStatusRow,
 } from './export-status.ts';
+import { runPostSteps, type PostStepsConfig } from './post-steps/post-steps.ts';
 import { readSuggestions } from './suggestions.ts';
 
 export interface ExportDeps {
@@ -36,6 +38,8 @@ export interface ExportDeps {
   search: SearchEngine;
   /** Index definitions; default: the real ones of @socialgouv/cdtn-elasticsearch. */
   definitions?: CdtnIndexDefinitions;
+  /** The bucket and the sitemap endpoint; none: the post-steps are disabled (upstream's DISABLE_SITEMAP, DISABLE_AGREEMENTS, DISABLE_COPY). */
+  postSteps?: PostStepsConfig;
 }
 
 export interface ExportOptions {
@@ -52,6 +56,8 @@ export interface ExportResult {
   indices: Record<IndexKind, string>;
   documentsCount: DocumentsCount;
   deletedIndices: string[];
+  /** Bucket keys the post-steps wrote (none when they are disabled). */
+  uploaded: string[];
   durationMs: number;
 }
 
@@ -103,6 +109,9 @@ export async function runClaimedExport(
     await swapAliases(deps.search, task, prefix, timestamp, previous);
     created.length = 0; // live now: never cleaned up as a failed run's leftovers
     const deletedIndices = await deleteOldIndices(deps.search, prefix, timestamp, previous);
+    const uploaded = deps.postSteps
+      ? (await runPostSteps(deps.pool, deps.postSteps, options.environment, options.signal)).uploaded
+      : [];
     await finishExport(deps.pool, row.id, {});
     return {
       id: row.id,
@@ -110,6 +119,7 @@ export async function runClaimedExport(
       indices,
       documentsCount,
       deletedIndices,
+      uploaded,
       durationMs: Date.now() - started,
     };
   } catch (error) {

@@ -18,3 +18,4 @@ export * from './export-drill-config.ts';
 export * from './verify/export-checks.ts';
 export * from './export-step.ts';
 export * from './export-bench.ts';
+export * from './post-steps/index.ts';
