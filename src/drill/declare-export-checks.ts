@@ -8,6 +8,8 @@ import { EXPORT_PREFIXES, EXPORT_TASKS, type ExportEnvironment } from '../export
 import type { ExportStatusRow } from '../export/export-status.ts';
 import { mayTriggerExport } from './run-measured-export.ts';
 import { inspectExportAliases } from '../export/verify/alias-inspection.ts';
+import { checkPublishedObjects } from '../export/verify/bucket-objects.ts';
+import { readExportDrillConfig } from '../export/export-drill-config.ts';
 import {
   checkFrontendQueries,
   checkIndexRetention,
@@ -52,6 +54,15 @@ export function declareExportChecks(
     const counts = await checkSuggestionsAndAccords(context(), exact);
     recordMeasure('suggestionsIndexed', counts.suggestions, 'documents');
     recordMeasure('accordsIndexed', counts.accords, 'documents');
+  });
+
+  it('the sitemap and agreements/index.json are in the public bucket, written by this export before it completed', async () => {
+    const row = exportedRow();
+    expect(row, 'the export step recorded no status row').toBeDefined();
+    const { publicBucketUrl } = readExportDrillConfig();
+    const context = { task, pool: useEnv().pg, publicBucketUrl, environment };
+    const { agreements } = await checkPublishedObjects(context, row!, mayTriggerExport(environment));
+    recordMeasure('agreementsPublished', agreements, 'agreements');
   });
 
   it('the frontend queries answer through the French analysis chain (plural, accents, article number)', async () => {

@@ -5,10 +5,14 @@
 //   DRILL_ADMIN_USER_ID      userId of POST /export (default: the drill admin of post-restore.sql)
 //   DRILL_CONFIRM_EXPORT     cluster target only: environments the drill may export, e.g.
 //                            "preproduction,production"; without it the drill only reads
+//   DRILL_PUBLIC_BUCKET_URL  where anyone reads the public bucket the export's post-steps write
+//                            (default: CDTN's, cdtn-prod-public)
 import { z } from 'zod';
 import { EXPORT_ENVIRONMENTS, type ExportEnvironment } from './export-environment.ts';
 
 export const DRILL_ADMIN_USER_ID = '8babda41-6001-4665-96f5-c430fddb0c53';
+/** CDTN's public bucket (fixtures/http/s3.json, gt3's s3 probe). */
+const CDTN_PUBLIC_BUCKET_URL = 'https://cdtn-prod-public.s3.gra.io.cloud.ovh.net';
 
 const schema = z.object({
   DRILL_EXPORT_URL: z.url({ error: 'the URL of the export service' }),
@@ -19,6 +23,7 @@ const schema = z.object({
     .default(60 * 60 * 1000),
   DRILL_EXPORT_POLL_MS: z.coerce.number().int().positive().default(5000),
   DRILL_ADMIN_USER_ID: z.uuid().default(DRILL_ADMIN_USER_ID),
+  DRILL_PUBLIC_BUCKET_URL: z.url({ error: 'the public URL of the bucket' }).default(CDTN_PUBLIC_BUCKET_URL),
   DRILL_CONFIRM_EXPORT: z
     .string()
     .default('')
@@ -37,6 +42,7 @@ export interface ExportDrillConfig {
   pollMs: number;
   userId: string;
   confirmed: ExportEnvironment[];
+  publicBucketUrl: string;
 }
 
 /** The export's time limit alone, readable at collection time (a test's timeout) without the URL. */
@@ -58,5 +64,6 @@ export function readExportDrillConfig(env: NodeJS.ProcessEnv = process.env): Exp
     pollMs: config.DRILL_EXPORT_POLL_MS,
     userId: config.DRILL_ADMIN_USER_ID,
     confirmed: config.DRILL_CONFIRM_EXPORT,
+    publicBucketUrl: config.DRILL_PUBLIC_BUCKET_URL.replace(/\/$/, ''),
   };
 }

@@ -19,3 +19,4 @@ export * from './verify/export-checks.ts';
 export * from './export-step.ts';
 export * from './export-bench.ts';
 export * from './post-steps/index.ts';
+export * from './verify/bucket-objects.ts';

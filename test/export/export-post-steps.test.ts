@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  checkPublishedObjects,
   createBucketClient,
   exportToSearch,
   getLatestExports,
@@ -146,5 +147,34 @@ describe('the post-steps of an export', () => {
     const targets = await readAliasTargets(search, `${prefix}-prod`);
     expect(targets.documents).toHaveLength(1);
     expect((await read('published/agreements/index.json')).status).toBe(404);
+  });
+
+  it("tt4/tt5's check reads the objects as anyone does and fails on missing or older ones", async () => {
+    const context = {
+      task: 'tt4',
+      pool: fixture.pool,
+      publicBucketUrl: s3.publicUrl,
+      environment: 'preproduction' as const,
+    };
+    const row = (await getLatestExports(fixture.pool)).preproduction!;
+    expect(await checkPublishedObjects(context, row, true)).toEqual({ agreements: 2 });
+    const later = {
+      ...row,
+      createdAt: new Date(Date.now() + 60_000).toISOString(),
+      updatedAt: new Date(Date.now() + 120_000).toISOString(),
+    };
+    await expect(checkPublishedObjects(context, later, true)).rejects.toThrow(
+      /preview\/sitemap\/sitemap.xml: last modified .*, not between the export's start/,
+    );
+    await expect(
+      checkPublishedObjects({ ...context, environment: 'production' }, row, false),
+    ).rejects.toThrow(
+      /published\/sitemap\/sitemap.xml: HTTP 404; .*published\/agreements\/index.json: HTTP 404/,
+    );
+    await fixture.pool.query(`UPDATE agreement.agreements SET is_supported = true WHERE id = '0016'`);
+    await expect(checkPublishedObjects(context, row, true)).rejects.toThrow(
+      'preview/agreements/index.json: IDCCs 1596, 2941, supported agreements 0016, 1596, 2941',
+    );
+    await fixture.pool.query(`UPDATE agreement.agreements SET is_supported = false WHERE id = '0016'`);
   });
 });
