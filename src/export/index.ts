@@ -9,7 +9,6 @@ export { BULK_BATCH_SIZE } from './bulk-loader.ts';
 export { FICHE_PAGE_SOURCE, FICHE_SECTION_SOURCE, GLOSSARY_SOURCE } from './document-sources.ts';
 export { countSuggestions } from './suggestions.ts';
 export { countActiveAccords } from './accords.ts';
-export * from './verify/expected-counts.ts';
 export * from './verify/index-counts.ts';
 export * from './verify/alias-inspection.ts';
 export * from './verify/known-documents.ts';

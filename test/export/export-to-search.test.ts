@@ -12,13 +12,13 @@ import {
 import {
   countIndexBySource,
   deriveQueryProbes,
-  expectedDocumentCounts,
   inspectExportAliases,
   listExportIndices,
   pickKnownDocuments,
   runQueryProbe,
 } from '../../src/export/index.ts';
 import { createSearchEngine } from '../../src/search/index.ts';
+import { expectDocuments } from '../../src/spec/index.ts';
 import { checkIdcc, readPublishedIdccs } from '../../src/checks/index.ts';
 import { startCuttableProxy } from './cuttable-proxy.ts';
 import { DRILL_ADMIN_ID, startExportFixture, type ExportFixture } from './export-fixture.ts';
@@ -48,7 +48,7 @@ describe('exportToSearch', () => {
       { environment: 'preproduction', userId: DRILL_ADMIN_ID, prefix },
     );
 
-    const expected = await expectedDocumentCounts(fixture.pool);
+    const expected = await expectDocuments(fixture.pool);
     expect(await countIndexBySource(search, aliasName(prefix, 'documents'))).toEqual(expected.index);
     expect(result.documentsCount).toEqual(expected.documentsCount);
     const targets = await readAliasTargets(search, prefix);
