@@ -2,7 +2,7 @@
 // the database keeps that package's previous documents and version.
 import { delay, http, HttpResponse } from 'msw';
 import type pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   fingerprintSources,
   getPackageVersions,
@@ -10,27 +10,29 @@ import {
   ingestPackages,
   type RegistryOptions,
 } from '../../src/ingest/index.ts';
-import { NEWER, OLDER, startFakeRegistry, type FakeRegistry } from './fake-registry-server.ts';
+import { NEWER, OLDER } from './fake-registry-server.ts';
 import { FICHES, handmadeFiche, serveHandmadeFiches } from './handmade-fiches.ts';
-import { startIngestTestServer, type IngestTestServer } from './ingest-test-database.ts';
+import { useIngestTestWorld } from './ingest-test-world.ts';
 
 const SOURCE = 'page_fiche_ministere_travail';
 const FAST: RegistryOptions = { retries: 2, backoffMs: 5, timeoutMs: 200 };
 
-let registry: FakeRegistry;
-let database: IngestTestServer;
+const world = useIngestTestWorld();
 let pool: pg.Pool;
 let before: { fingerprint: string | undefined; versions: Record<string, string> };
 
-const latestUrl = () => `${registry.registryUrl}/${FICHES}/latest`;
-const tarballRoute = () => `${registry.registryUrl}/${FICHES}/-/:file`;
+const latestUrl = () => `${world.registry.registryUrl}/${FICHES}/latest`;
+const tarballRoute = () => `${world.registry.registryUrl}/${FICHES}/-/:file`;
 const ingestFiches = (registryOptions: RegistryOptions = FAST) =>
-  ingestPackages(pool, { packages: [FICHES], registry: { url: registry.registryUrl, ...registryOptions } });
+  ingestPackages(pool, {
+    packages: [FICHES],
+    registry: { url: world.registry.registryUrl, ...registryOptions },
+  });
 
 async function readManifest(
   version: string,
 ): Promise<{ version: string; dist: { tarball: string; integrity: string } }> {
-  const response = await fetch(`${registry.registryUrl}/${FICHES}/${version}`);
+  const response = await fetch(`${world.registry.registryUrl}/${FICHES}/${version}`);
   return (await response.json()) as { version: string; dist: { tarball: string; integrity: string } };
 }
 
@@ -39,19 +41,9 @@ async function expectDatabaseUnchanged(): Promise<void> {
   expect(await getPackageVersions(pool)).toEqual(before.versions);
 }
 
-beforeAll(async () => {
-  registry = await startFakeRegistry(OLDER);
-  database = await startIngestTestServer();
-});
-
-afterAll(async () => {
-  await database?.stop();
-  registry?.server.close();
-});
-
 beforeEach(async () => {
-  registry.pinLatest(OLDER);
-  pool = await database.createDatabase();
+  world.registry.pinLatest(OLDER);
+  pool = await world.database.createDatabase();
   await ingestFiches();
   before = {
     fingerprint: (await fingerprintSources(pool))[SOURCE],
@@ -59,13 +51,15 @@ beforeEach(async () => {
   };
   expect(before.versions).toEqual({ [FICHES]: OLDER[FICHES] });
   expect(before.fingerprint).toMatch(/^[0-9a-f]{32}$/);
-  registry.pinLatest(NEWER);
+  world.registry.pinLatest(NEWER);
 });
 
 describe('ingester bad input', () => {
   it('retries a registry 5xx a bounded number of times, then fails naming the package and the URL', async () => {
     let attempts = 0;
-    registry.server.use(http.get(latestUrl(), () => (attempts++, new HttpResponse(null, { status: 503 }))));
+    world.registry.server.use(
+      http.get(latestUrl(), () => (attempts++, new HttpResponse(null, { status: 503 }))),
+    );
     const failure = ingestFiches();
     await expect(failure).rejects.toThrow(IngestError);
     await expect(failure).rejects.toThrow(`tt3: ${FICHES}: GET ${latestUrl()} failed 3 times`);
@@ -75,7 +69,7 @@ describe('ingester bad input', () => {
 
   it('recovers when the registry answers 5xx fewer times than the retries allow', async () => {
     let attempts = 0;
-    registry.server.use(
+    world.registry.server.use(
       http.get(latestUrl(), () => (++attempts <= 2 ? new HttpResponse(null, { status: 502 }) : undefined)),
     );
     const [result] = await ingestFiches();
@@ -86,7 +80,7 @@ describe('ingester bad input', () => {
 
   it('gives up on a registry that does not answer within the timeout', async () => {
     let attempts = 0;
-    registry.server.use(
+    world.registry.server.use(
       http.get(latestUrl(), async () => {
         attempts++;
         await delay(2_000);
@@ -102,7 +96,7 @@ describe('ingester bad input', () => {
 
   it('fails on a tarball 404 without retrying, naming the tarball URL', async () => {
     let attempts = 0;
-    registry.server.use(
+    world.registry.server.use(
       http.get(tarballRoute(), () => (attempts++, new HttpResponse(null, { status: 404 }))),
     );
     const { dist } = await readManifest(NEWER[FICHES]);
@@ -114,7 +108,7 @@ describe('ingester bad input', () => {
   it('refuses a tarball whose sha512 is not the registry integrity', async () => {
     const newer = await readManifest(NEWER[FICHES]);
     const older = await readManifest(OLDER[FICHES]);
-    registry.server.use(
+    world.registry.server.use(
       http.get(latestUrl(), () =>
         HttpResponse.json({ ...newer, dist: { ...newer.dist, integrity: older.dist.integrity } }),
       ),
@@ -126,7 +120,7 @@ describe('ingester bad input', () => {
   });
 
   it('fails clearly when the registry metadata is not JSON', async () => {
-    registry.server.use(
+    world.registry.server.use(
       http.get(
         latestUrl(),
         () =>
@@ -138,7 +132,7 @@ describe('ingester bad input', () => {
   });
 
   it('fails clearly when a data file of the package is not JSON', async () => {
-    await serveHandmadeFiches(registry, '[{"pubId": "article1", ');
+    await serveHandmadeFiches(world.registry, '[{"pubId": "article1", ');
     await expect(ingestFiches()).rejects.toThrow(
       `tt3: ${FICHES}: data/fiches-travail.json is not valid JSON`,
     );
@@ -147,7 +141,7 @@ describe('ingester bad input', () => {
 
   it('refuses a package that yields two documents with one cdtn_id', async () => {
     const fiches = [handmadeFiche('article1', 'Une fiche'), handmadeFiche('article1', 'La même')];
-    await serveHandmadeFiches(registry, JSON.stringify(fiches));
+    await serveHandmadeFiches(world.registry, JSON.stringify(fiches));
     await expect(ingestFiches()).rejects.toThrow(
       `tt3: ${FICHES}: the package yields duplicate documents: article1`,
     );
@@ -160,7 +154,7 @@ describe('ingester bad input', () => {
       fingerprint: (await fingerprintSources(pool))[SOURCE],
       versions: await getPackageVersions(pool),
     };
-    registry.pinLatest(OLDER);
+    world.registry.pinLatest(OLDER);
     const [result] = await ingestFiches();
     expect(result).toMatchObject({
       fromVersion: NEWER[FICHES],
@@ -177,7 +171,7 @@ describe('ingester interrupted', () => {
   it('stops at once when the run is aborted during a download, without retrying, the database as it was', async () => {
     const controller = new AbortController();
     let attempts = 0;
-    registry.server.use(
+    world.registry.server.use(
       http.get(tarballRoute(), async () => {
         attempts++;
         controller.abort(new Error('drill interrupted by SIGINT'));
@@ -187,7 +181,7 @@ describe('ingester interrupted', () => {
     );
     const run = ingestPackages(pool, {
       packages: [FICHES],
-      registry: { url: registry.registryUrl, ...FAST },
+      registry: { url: world.registry.registryUrl, ...FAST },
       signal: controller.signal,
     });
     await expect(run).rejects.toThrow('drill interrupted by SIGINT');

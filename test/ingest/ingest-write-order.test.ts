@@ -2,7 +2,7 @@
 // source marked unavailable, then chunks of 50 documents ten at a time, then package_version; no
 // transaction, so a failure midway leaves the source partly unavailable under the old version.
 import type pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   describePartlyUnavailable,
   fingerprintSources,
@@ -10,9 +10,8 @@ import {
   getPackageVersions,
   ingestPackages,
 } from '../../src/ingest/index.ts';
-import { OLDER, startFakeRegistry, type FakeRegistry } from './fake-registry-server.ts';
 import { FICHES, handmadeFiche, serveHandmadeFiches } from './handmade-fiches.ts';
-import { startIngestTestServer, type IngestTestServer } from './ingest-test-database.ts';
+import { useIngestTestWorld } from './ingest-test-world.ts';
 
 const SOURCE = 'page_fiche_ministere_travail';
 /** 600 fiches: 12 chunks of 50, written as a batch of 10 chunks then a batch of 2. */
@@ -21,14 +20,13 @@ const ids = Array.from({ length: FICHE_COUNT }, (_, i) => `fiche-${String(i).pad
 const fichesOf = (version: string) =>
   JSON.stringify(ids.map((id) => handmadeFiche(id, `${id} en ${version}`)));
 
-let registry: FakeRegistry;
-let database: IngestTestServer;
+const world = useIngestTestWorld();
 let pool: pg.Pool;
 
 const ingestFiches = () =>
   ingestPackages(pool, {
     packages: [FICHES],
-    registry: { url: registry.registryUrl, retries: 0, backoffMs: 5, timeoutMs: 2_000 },
+    registry: { url: world.registry.registryUrl, retries: 0, backoffMs: 5, timeoutMs: 2_000 },
     writeRetries: { retries: 1, backoffMs: 5 },
   });
 
@@ -40,22 +38,12 @@ async function titlesAndAvailability(initialIds: string[]) {
   return rows.map((r) => [r.initial_id, r.title, r.is_available]);
 }
 
-beforeAll(async () => {
-  registry = await startFakeRegistry(OLDER);
-  database = await startIngestTestServer();
-});
-
-afterAll(async () => {
-  await database?.stop();
-  registry?.server.close();
-});
-
 beforeEach(async () => {
-  pool = await database.createDatabase();
-  await serveHandmadeFiches(registry, fichesOf('1.0.0'), '1.0.0');
+  pool = await world.database.createDatabase();
+  await serveHandmadeFiches(world.registry, fichesOf('1.0.0'), '1.0.0');
   await ingestFiches();
   expect(await getAvailableCounts(pool)).toEqual({ [SOURCE]: FICHE_COUNT });
-  await serveHandmadeFiches(registry, fichesOf('2.0.0'), '2.0.0');
+  await serveHandmadeFiches(world.registry, fichesOf('2.0.0'), '2.0.0');
 });
 
 describe('the order of a package write', () => {
@@ -146,7 +134,7 @@ describe('other failures and the empty package', () => {
 
   it('writes nothing for a package without documents, not even package_version, and says why', async () => {
     const before = await fingerprintSources(pool);
-    await serveHandmadeFiches(registry, '[]', '3.0.0');
+    await serveHandmadeFiches(world.registry, '[]', '3.0.0');
     const [result] = await ingestFiches();
     expect(result).toMatchObject({
       fromVersion: '1.0.0',
