@@ -12,7 +12,7 @@ export const FICHES = '@socialgouv/fiches-travail-data';
 
 /** A fiche as fiches-travail-data publishes it, with no section (so no reference to resolve). */
 export function handmadeFiche(pubId: string, title: string) {
-  return { pubId, title, url: '', date: '', description: '', intro: '', sections: [] };
+  return { pubId, title, url: '', date: '12/03/2024', description: '', intro: '', sections: [] };
 }
 
 /** Serves, as the latest fiches-travail-data at `version`, a tarball holding only this fiches-travail.json. */

@@ -7,17 +7,26 @@ import { startIngestTestServer, type IngestTestServer } from './ingest-test-data
 export interface IngestTestWorld {
   registry: FakeRegistry;
   database: IngestTestServer;
+  /** Stops msw before the end (it would also catch a search engine's requests); once only. */
+  closeRegistry(): void;
 }
 
 export function useIngestTestWorld(): IngestTestWorld {
-  const world = {} as IngestTestWorld;
+  let open = false;
+  const world = {
+    closeRegistry() {
+      if (open) world.registry.server.close();
+      open = false;
+    },
+  } as IngestTestWorld;
   beforeAll(async () => {
     world.registry = await startFakeRegistry(OLDER);
+    open = true;
     world.database = await startIngestTestServer();
   });
   afterAll(async () => {
     await world.database?.stop();
-    world.registry?.server.close();
+    world.closeRegistry();
   });
   return world;
 }
