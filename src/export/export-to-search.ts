@@ -108,7 +108,7 @@ export async function runClaimedExport(
     options.signal?.throwIfAborted();
     await swapAliases(deps.search, task, prefix, timestamp, previous);
     created.length = 0; // live now: never cleaned up as a failed run's leftovers
-    const deletedIndices = await deleteOldIndices(deps.search, prefix, timestamp, previous);
+    const deletedIndices = await deleteOldIndices(deps.search, prefix, timestamp);
     const uploaded = deps.postSteps
       ? (await runPostSteps(deps.pool, deps.postSteps, options.environment, options.signal)).uploaded
       : [];

@@ -14,7 +14,8 @@ import { startTestSearchEngine, type TestSearchEngine } from '../search/index.ts
 
 const SOURCE = 'page_fiche_ministere_travail';
 const USER_ID = randomUUID();
-const prefix = `cdtn-test-${randomUUID().slice(0, 8)}`;
+// upstream's deleteOldIndex reads `<word>-<digits>` in names: no digit after the dash
+const prefix = `cdtn-test-x${randomUUID().slice(0, 8)}`;
 const ids = Array.from({ length: 600 }, (_, i) => `fiche-${String(i).padStart(3, '0')}`);
 const fichesOf = (version: string) =>
   JSON.stringify(ids.map((id) => handmadeFiche(id, `${id} en ${version}`)));

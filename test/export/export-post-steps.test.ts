@@ -26,7 +26,8 @@ let engine: TestSearchEngine;
 let search: SearchEngine;
 let s3: S3Server;
 let sitemap: SitemapEndpoint;
-const prefix = `cdtn-test-${randomUUID().slice(0, 8)}`;
+// upstream's deleteOldIndex reads `<word>-<digits>` in names: no digit after the dash
+const prefix = `cdtn-test-x${randomUUID().slice(0, 8)}`;
 const postSteps = (): PostStepsConfig => ({ bucket: s3.bucket, sitemapEndpoint: sitemap.url });
 const read = (key: string) => fetch(`${s3.publicUrl}/${key}`);
 
