@@ -20,6 +20,14 @@ export default {
       to: { path: '^src/(pg|search|ingest|export|env)/', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'spec-is-independent-of-the-exporter',
+      comment:
+        "src/spec states what upstream's export publishes, from upstream's rules: it imports nothing of src/export, so a selection bug in the exporter is not mirrored in the expectation.",
+      severity: 'error',
+      from: { path: '^src/spec/' },
+      to: { path: '^src/export/' },
+    },
+    {
       name: 'ephemeral-target-composes-the-domain',
       comment:
         "src/ephemeral composes the domain modules into the ephemeral target; within src/ only the drills' global setup (src/run) loads it (tt3 takes its ingestion from it too).",

@@ -104,6 +104,13 @@ export const STEP_VARIABLES = {
     kind: 'setting',
     description: "`userId` of `POST /export`: the drill administrator of upstream's post-restore step",
   },
+  DRILL_PUBLIC_BUCKET_URL: {
+    schema: z.url({ error: 'the public URL of the bucket' }),
+    default: 'https://cdtn-prod-public.s3.gra.io.cloud.ovh.net',
+    kind: 'setting',
+    description:
+      "where tt4/tt5 read, without credentials, the sitemap and `agreements/index.json` the export's post-steps wrote (CDTN's public bucket; the ephemeral target sets its local S3-compatible server's)",
+  },
   DRILL_CONFIRM_EXPORT: {
     schema: commaList(
       z.enum(EXPORT_ENVIRONMENTS, { error: 'preproduction and/or production, comma-separated' }),

@@ -8,8 +8,12 @@ import { EXPORT_PREFIXES, EXPORT_TASKS, type ExportEnvironment } from '../export
 import type { ExportStatusRow } from '../export/export-status.ts';
 import { mayTriggerExport } from './run-measured-export.ts';
 import { inspectExportAliases } from '../export/verify/alias-inspection.ts';
+import { loadManifest } from '../pg/load-manifest.ts';
+import { checkPublishedObjects } from '../export/verify/bucket-objects.ts';
+import { readExportDrillConfig } from '../export/export-drill-config.ts';
 import {
   checkFrontendQueries,
+  checkGoldenDocuments,
   checkIndexRetention,
   checkKnownDocuments,
   checkSourceCounts,
@@ -24,6 +28,12 @@ export function declareExportChecks(
   const task = EXPORT_TASKS[environment];
   const prefix = EXPORT_PREFIXES[environment];
   const context = () => ({ task, prefix, pool: useEnv().pg, search: useEnv().search });
+  // On the ephemeral target the export reads the restored backup: its manifest is an expectation.
+  const manifestPath = process.env.DRILL_MANIFEST;
+  const withManifest = async () =>
+    useRunOptions().target === 'ephemeral' && manifestPath
+      ? { ...context(), manifest: await loadManifest(manifestPath) }
+      : context();
 
   it('each alias resolves to exactly one index and the three share one timestamp', async () => {
     const aliases = await inspectExportAliases(useEnv().search, task, prefix);
@@ -35,7 +45,11 @@ export function declareExportChecks(
   it('per-source counts in the index equal the stored documentsCount (and PostgreSQL, when just exported)', async () => {
     const row = exportedRow();
     expect(row, 'the export step recorded no status row').toBeDefined();
-    const counts = await checkSourceCounts(context(), row as ExportStatusRow, mayTriggerExport(environment));
+    const counts = await checkSourceCounts(
+      await withManifest(),
+      row as ExportStatusRow,
+      mayTriggerExport(environment),
+    );
     expect(Object.keys(counts).length).toBeGreaterThan(0);
   });
 
@@ -47,11 +61,27 @@ export function declareExportChecks(
     expect(await checkKnownDocuments(context())).toBeGreaterThan(0);
   });
 
+  it.runIf(useRunOptions().target === 'ephemeral')(
+    "ephemeral only (the golden set is the backup fixture's): the golden documents are indexed with their page's fields",
+    async () => {
+      expect(await checkGoldenDocuments(context())).toBeGreaterThan(0);
+    },
+  );
+
   it('suggestions and accords in force are indexed', async () => {
     const exact = useRunOptions().target === 'ephemeral' ? 'exact' : 'non-empty';
     const counts = await checkSuggestionsAndAccords(context(), exact);
     recordMeasure('suggestionsIndexed', counts.suggestions, 'documents');
     recordMeasure('accordsIndexed', counts.accords, 'documents');
+  });
+
+  it('the sitemap and agreements/index.json are in the public bucket, written by this export before it completed', async () => {
+    const row = exportedRow();
+    expect(row, 'the export step recorded no status row').toBeDefined();
+    const { publicBucketUrl } = readExportDrillConfig();
+    const context = { task, pool: useEnv().pg, publicBucketUrl, environment };
+    const { agreements } = await checkPublishedObjects(context, row!, mayTriggerExport(environment));
+    recordMeasure('agreementsPublished', agreements, 'agreements');
   });
 
   it('the frontend queries answer through the French analysis chain (plural, accents, article number)', async () => {

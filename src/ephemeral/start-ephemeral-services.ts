@@ -1,13 +1,16 @@
 // The ephemeral target's stand-ins for what the runbook finds already running in a real cluster:
 // the backup to restore (the generated fixture) and the export service (the reference exporter
-// behind export-elasticsearch's HTTP API); the data packages tt3's ingestion fetches are prepared
-// here too. Drills reach them through the same variables as a real cluster's. There is no
-// Kubernetes API: tt3 runs the reference ingester itself (reference-ingestion.ts).
+// behind export-elasticsearch's HTTP API, with its bucket on a local S3-compatible server and a
+// stand-in of the sitemap endpoint for its post-steps); the data packages tt3's ingestion fetches
+// are prepared here too. Drills reach them through the same variables as a real cluster's. There
+// is no Kubernetes API: tt3 runs the reference ingester itself (reference-ingestion.ts).
 import { connectDrillEnv, type DrillEnvDescriptor } from '../env/index.ts';
 import { startExportService } from '../export/index.ts';
 import { loadIngestConfig, prepareServedRegistry } from '../ingest/index.ts';
 import { buildBackupFixture } from '../pg/index.ts';
 import { readDrillVariables } from '../config/index.ts';
+import { startS3Server } from './start-s3-server.ts';
+import { startSitemapEndpoint } from './sitemap-endpoint.ts';
 
 export interface EphemeralServices {
   /** Variables the drills read (DRILL_BACKUP, DRILL_MANIFEST, DRILL_EXPORT_URL). */
@@ -45,9 +48,18 @@ export async function startEphemeralServices(
     const connected = await connectDrillEnv(descriptor);
     stops.push(() => connected.close());
 
-    const exporter = await startExportService({ pool: connected.pg, search: connected.search });
+    const s3 = await timed('S3-compatible server', () => startS3Server());
+    stops.push(() => s3.stop());
+    const sitemap = await startSitemapEndpoint();
+    stops.push(() => sitemap.close());
+    const exporter = await startExportService({
+      pool: connected.pg,
+      search: connected.search,
+      postSteps: { bucket: s3.bucket, sitemapEndpoint: sitemap.url },
+    });
     stops.push(() => exporter.close());
     variables.DRILL_EXPORT_URL = exporter.url;
+    variables.DRILL_PUBLIC_BUCKET_URL = s3.publicUrl;
 
     const served = await timed('data packages for tt3', () =>
       prepareServedRegistry(loadIngestConfig(env), { signal: options.signal }),

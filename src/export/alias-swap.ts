@@ -1,6 +1,8 @@
 // The switch that makes an export visible: the three aliases `<prefix>_<kind>` move to the new
-// `<ts>` indices in one atomic request, then older indices are deleted, keeping per pattern the
-// new index and the one the alias left (the previous good export, for a quick way back).
+// `<ts>` indices in one atomic request, then older indices are deleted by
+// @socialgouv/cdtn-elasticsearch's own `deleteOldIndex` (as export-elasticsearch's ingest.ts calls
+// it): it keeps the new indices and the newest three older ones, whatever the aliases pointed at.
+import cdtnElasticsearch from '@socialgouv/cdtn-elasticsearch';
 import type { AliasAction, SearchEngine } from '../search/search-engine.ts';
 import { INDEX_KINDS, aliasName, indexName, indexTimestamp, type IndexKind } from './export-environment.ts';
 import { ExportError } from './export-error.ts';
@@ -57,29 +59,26 @@ export async function swapAliases(
   }
 }
 
-/** Deletes `<alias>-<ts>` indices older than `timestamp`, except the one each alias pointed at before. */
+/**
+ * Runs the package's `deleteOldIndex` on the engine port: it only lists indices
+ * (`cat.indices`) and deletes some (`indices.delete`). Returns the indices it deleted.
+ */
 export async function deleteOldIndices(
   search: SearchEngine,
   prefix: string,
   timestamp: number,
-  previous: AliasTargets,
 ): Promise<string[]> {
   const deleted: string[] = [];
-  for (const kind of INDEX_KINDS) {
-    const alias = aliasName(prefix, kind);
-    const older = (await search.listIndices(`${alias}-*`))
-      .map((index) => ({ index, ts: indexTimestamp(alias, index) }))
-      .filter(
-        (entry): entry is { index: string; ts: number } => entry.ts !== undefined && entry.ts < timestamp,
-      )
-      .sort((a, b) => b.ts - a.ts);
-    // Keep the index the alias left; with no previous alias, keep the newest older one (upstream).
-    const kept = previous[kind][0] ?? older[0]?.index;
-    for (const { index } of older) {
-      if (index === kept) continue;
-      await search.deleteIndex(index);
-      deleted.push(index);
-    }
-  }
+  const client = {
+    cat: { indices: async () => (await search.listIndices(`${prefix}_*`)).map((index) => ({ index })) },
+    indices: {
+      delete: async ({ index }: { index: string }) => {
+        await search.deleteIndex(index);
+        deleted.push(index);
+      },
+    },
+  };
+  const patterns = INDEX_KINDS.map((kind) => aliasName(prefix, kind));
+  await cdtnElasticsearch.deleteOldIndex({ client, patterns, timestamp });
   return deleted;
 }

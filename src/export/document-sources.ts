@@ -100,12 +100,6 @@ function splitFiche(page: SearchDocument): BulkDocument[] {
   });
 }
 
-/** Sections a fiche page will produce: the count the index must hold for `fiches_ministere_travail`. */
-export function countIndexedSections(document: Record<string, unknown> | null): number {
-  const sections = Array.isArray(document?.sections) ? (document.sections as FicheSection[]) : [];
-  return sections.filter((section) => isIndexedSection(section.title ?? '')).length;
-}
-
 async function readGlossary(pool: pg.Pool): Promise<SourceBatch> {
   const { rows } = await pool.query(
     `SELECT term, abbreviations, definition, variants, "references", slug FROM public.glossary ORDER BY term`,

@@ -1,5 +1,5 @@
 // Settings of the export drills (tt4, tt5), from DRILL_EXPORT_URL, DRILL_EXPORT_TIMEOUT_MS,
-// DRILL_EXPORT_POLL_MS, DRILL_ADMIN_USER_ID and DRILL_CONFIRM_EXPORT (src/config declares and
+// DRILL_EXPORT_POLL_MS, DRILL_ADMIN_USER_ID, DRILL_CONFIRM_EXPORT and DRILL_PUBLIC_BUCKET_URL (src/config declares and
 // checks them). Without DRILL_CONFIRM_EXPORT the cluster drill only reads.
 import { readDrillVariables } from '../config/index.ts';
 import type { ExportEnvironment } from './export-environment.ts';
@@ -10,6 +10,7 @@ export interface ExportDrillConfig {
   pollMs: number;
   userId: string;
   confirmed: ExportEnvironment[];
+  publicBucketUrl: string;
 }
 
 /** The export's time limit alone, readable at collection time (a test's timeout) without the URL. */
@@ -29,5 +30,6 @@ export function readExportDrillConfig(env: NodeJS.ProcessEnv = process.env): Exp
     pollMs: variables.DRILL_EXPORT_POLL_MS,
     userId: variables.DRILL_ADMIN_USER_ID,
     confirmed: variables.DRILL_CONFIRM_EXPORT ?? [],
+    publicBucketUrl: variables.DRILL_PUBLIC_BUCKET_URL.replace(/\/$/, ''),
   };
 }

@@ -1,7 +1,7 @@
 // The reference exporter behind the HTTP API of export-elasticsearch (node:http, no framework):
 //   GET /healthz → {"status":"available"}
-//   POST /export {environment, userId} → 202 {isRunning:true} (200 when that export already runs),
-//     400 on validation errors, 500 while another environment's export is running
+//   POST /export {environment, userId} → 202 {isRunning:true}, 400 on validation errors, 500 when
+//     export_es_status's rules refuse it (export-status.ts)
 //   GET /export/latest → {preproduction, production}; GET /export?environment= → rows
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -44,15 +44,14 @@ export async function startExportService(deps: ExportServiceOptions): Promise<Ex
     const parsed = ExportRequest.safeParse(await readJson(request));
     if (!parsed.success) throw new HttpError(400, { errors: parsed.error.issues });
     const { environment, userId } = parsed.data;
-    const claim = await claimExport(deps.pool, environment, userId);
-    if (claim.state === 'already-running') return [200, { isRunning: true, id: claim.row.id }];
+    const row = await claimExport(deps.pool, environment, userId);
     // The export outlives the request: its outcome is on the status row.
     const prefix = deps.prefixes?.[environment];
-    const run = runClaimedExport(deps, claim.row, { environment, userId, prefix, signal: aborter.signal })
+    const run = runClaimedExport(deps, row, { environment, userId, prefix, signal: aborter.signal })
       .catch(() => undefined)
       .finally(() => running.delete(run));
     running.add(run);
-    return [202, { isRunning: true, id: claim.row.id }];
+    return [202, { isRunning: true, id: row.id }];
   };
 
   const route = async (request: IncomingMessage): Promise<[number, unknown]> => {

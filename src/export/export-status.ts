@@ -1,6 +1,9 @@
 // The `export_es_status` rows of cdtn-admin: one per export, `running` → `completed` | `failed`
-// (or `timeout` when a run was abandoned). Claiming a new run is atomic: an advisory lock serialises
-// the check "is another export running?" with the insert.
+// (or `timeout`). Claiming follows export-elasticsearch's rules (src/services/export.ts
+// `verifyAndCleanPreviousExport`, called by src/controllers/export.ts with 15 minutes): another
+// environment's running export refuses the claim, however old; the same environment's refuses it
+// when younger than 15 minutes, else it is marked `timeout` and the new run starts. Claiming is
+// atomic here: an advisory lock serialises the check with the insert.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { EXPORT_ENVIRONMENTS, EXPORT_TASKS, type ExportEnvironment } from './export-environment.ts';
@@ -22,11 +25,8 @@ export interface ExportStatusRow {
   documentsCount: DocumentsCount | null;
 }
 
-export type ExportClaim =
-  { state: 'started'; row: ExportStatusRow } | { state: 'already-running'; row: ExportStatusRow };
-
-/** A `running` row older than this is an abandoned run (upstream marks it too). */
-const STALE_RUNNING_AFTER_MS = 60 * 60 * 1000;
+/** Upstream's limit: a running export of the same environment younger than this refuses a new one. */
+export const SAME_ENVIRONMENT_LIMIT_MINUTES = 15;
 // Arbitrary constant shared by every process that claims an export on this database.
 const CLAIM_LOCK_KEY = 0x6364746e;
 
@@ -34,43 +34,43 @@ const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
 const COLUMNS = `id, status, user_id AS "userId", environment, ${iso('created_at')} AS "createdAt",
   ${iso('updated_at')} AS "updatedAt", error, "documentsCount"`;
 
-/**
- * Inserts a `running` row for `environment`, unless an export is already running: the same
- * environment answers `already-running`, another environment is refused (ExportRefusedError).
- */
+/** Inserts a `running` row for `environment` as upstream's rules allow, or throws ExportRefusedError. */
 export async function claimExport(
   pool: pg.Pool,
   environment: ExportEnvironment,
   userId: string,
-  staleAfterMs = STALE_RUNNING_AFTER_MS,
-): Promise<ExportClaim> {
+): Promise<ExportStatusRow> {
   const task = EXPORT_TASKS[environment];
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [CLAIM_LOCK_KEY]);
-    await client.query(
-      `UPDATE public.export_es_status SET status = 'timeout', updated_at = now(),
-         error = 'abandoned: still running after ' || $1::int / 1000 || ' s'
-       WHERE status = 'running' AND created_at < now() - make_interval(secs => $1::int / 1000)`,
-      [staleAfterMs],
-    );
-    const running = await client.query<ExportStatusRow>(
-      `SELECT ${COLUMNS} FROM public.export_es_status WHERE status = 'running' ORDER BY created_at DESC LIMIT 1`,
+    // Upstream looks at the first running row only (its query has no order): the latest here.
+    const running = await client.query<ExportStatusRow & { young: boolean }>(
+      `SELECT ${COLUMNS}, created_at >= now() - make_interval(mins => $1) AS young
+       FROM public.export_es_status WHERE status = 'running' ORDER BY created_at DESC LIMIT 1`,
+      [SAME_ENVIRONMENT_LIMIT_MINUTES],
     );
     const current = running.rows[0];
-    if (current && current.environment !== environment) {
-      throw new ExportRefusedError({
-        task,
-        object: 'table public.export_es_status',
-        problem: `export of ${environment} refused`,
-        expected: 'no export running',
-        found: `${current.environment} export ${current.id} running since ${new Date(current.createdAt).toISOString()}`,
-      });
-    }
     if (current) {
-      await client.query('COMMIT');
-      return { state: 'already-running', row: current };
+      const found = `${current.environment} export ${current.id} running since ${new Date(current.createdAt).toISOString()}`;
+      const refuse = (expected: string) =>
+        new ExportRefusedError({
+          task,
+          object: 'table public.export_es_status',
+          problem: `export of ${environment} refused`,
+          expected,
+          found,
+        });
+      if (current.environment !== environment) throw refuse('no export of another environment running');
+      if (current.young)
+        throw refuse(
+          `no export of ${environment} started less than ${SAME_ENVIRONMENT_LIMIT_MINUTES} minutes ago`,
+        );
+      await client.query(
+        `UPDATE public.export_es_status SET status = 'timeout', updated_at = now() WHERE id = $1`,
+        [current.id],
+      );
     }
     const inserted = await client.query<ExportStatusRow>(
       `INSERT INTO public.export_es_status (id, status, user_id, environment) VALUES ($1, 'running', $2, $3)
@@ -78,7 +78,7 @@ export async function claimExport(
       [randomUUID(), userId, environment],
     );
     await client.query('COMMIT');
-    return { state: 'started', row: inserted.rows[0] as ExportStatusRow };
+    return inserted.rows[0] as ExportStatusRow;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     if (error instanceof ExportError) throw error;

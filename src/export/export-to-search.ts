@@ -1,5 +1,6 @@
 // The reference exporter: what export-elasticsearch does between PostgreSQL and the search
-// engine, step by step, recorded on an `export_es_status` row (running → completed | failed).
+// engine, step by step, then its post-steps (post-steps/), recorded on an `export_es_status` row
+// (running → completed | failed): `completed` only once the post-steps are done.
 import type pg from 'pg';
 import { cdtnIndexDefinitions, type CdtnIndexDefinitions } from '../search/cdtn-index-definitions.ts';
 import type { BulkDocument, SearchEngine } from '../search/search-engine.ts';
@@ -21,7 +22,7 @@ import {
   type ExportEnvironment,
   type IndexKind,
 } from './export-environment.ts';
-import { ExportError, ExportRefusedError } from './export-error.ts';
+import { ExportError } from './export-error.ts';
 import {
   claimExport,
   finishExport,
@@ -29,6 +30,7 @@ import {
   type DocumentsCount,
   type ExportStatusRow,
 } from './export-status.ts';
+import { runPostSteps, type PostStepsConfig } from './post-steps/post-steps.ts';
 import { readSuggestions } from './suggestions.ts';
 
 export interface ExportDeps {
@@ -36,6 +38,8 @@ export interface ExportDeps {
   search: SearchEngine;
   /** Index definitions; default: the real ones of @socialgouv/cdtn-elasticsearch. */
   definitions?: CdtnIndexDefinitions;
+  /** The bucket and the sitemap endpoint; none: the post-steps are disabled (upstream's DISABLE_SITEMAP, DISABLE_AGREEMENTS, DISABLE_COPY). */
+  postSteps?: PostStepsConfig;
 }
 
 export interface ExportOptions {
@@ -52,20 +56,14 @@ export interface ExportResult {
   indices: Record<IndexKind, string>;
   documentsCount: DocumentsCount;
   deletedIndices: string[];
+  /** Bucket keys the post-steps wrote (none when they are disabled). */
+  uploaded: string[];
   durationMs: number;
 }
 
-/** Claims the export (refused while another environment's runs) and runs it to the end. */
+/** Claims the export (export_es_status rules, export-status.ts) and runs it to the end. */
 export async function exportToSearch(deps: ExportDeps, options: ExportOptions): Promise<ExportResult> {
-  const claim = await claimExport(deps.pool, options.environment, options.userId);
-  if (claim.state === 'already-running') {
-    throw new ExportRefusedError({
-      task: EXPORT_TASKS[options.environment],
-      object: 'table public.export_es_status',
-      problem: `an export of ${options.environment} is already running (${claim.row.id})`,
-    });
-  }
-  return runClaimedExport(deps, claim.row, options);
+  return runClaimedExport(deps, await claimExport(deps.pool, options.environment, options.userId), options);
 }
 
 /** Runs an export whose `running` row exists; marks it completed, or failed with the error. */
@@ -110,7 +108,10 @@ export async function runClaimedExport(
     options.signal?.throwIfAborted();
     await swapAliases(deps.search, task, prefix, timestamp, previous);
     created.length = 0; // live now: never cleaned up as a failed run's leftovers
-    const deletedIndices = await deleteOldIndices(deps.search, prefix, timestamp, previous);
+    const deletedIndices = await deleteOldIndices(deps.search, prefix, timestamp);
+    const uploaded = deps.postSteps
+      ? (await runPostSteps(deps.pool, deps.postSteps, options.environment, options.signal)).uploaded
+      : [];
     await finishExport(deps.pool, row.id, {});
     return {
       id: row.id,
@@ -118,6 +119,7 @@ export async function runClaimedExport(
       indices,
       documentsCount,
       deletedIndices,
+      uploaded,
       durationMs: Date.now() - started,
     };
   } catch (error) {

@@ -51,6 +51,7 @@ describe('buildFindings', () => {
         warning: 'gt3: runbook drift: the runbook lists serving-ml as needed; it was removed in June 2024',
       },
       { taskId: 'gt3', warning: 'gt3: matomo answered slowly' },
+      { taskId: 'tt3', warning: 'tt3: upstream defect: the ingestion failed midway' },
     ],
   });
 
@@ -83,7 +84,7 @@ describe('buildFindings', () => {
     ]);
   });
 
-  it('puts the lint contradictions and the drift warnings, only those, in the same findings', () => {
+  it('puts the lint contradictions, the drift warnings and the upstream defects, only those, in the same findings', () => {
     expect(findings.page).toEqual([
       { kind: 'lint', message: 'the gantt durations add up to 4 h 5 min, the stated total is 3 h 30 min' },
       {
@@ -91,6 +92,7 @@ describe('buildFindings', () => {
         taskId: 'gt3',
         message: 'the runbook lists serving-ml as needed; it was removed in June 2024',
       },
+      { kind: 'upstream', taskId: 'tt3', message: 'the ingestion failed midway' },
     ]);
   });
 });

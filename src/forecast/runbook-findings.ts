@@ -1,13 +1,14 @@
 // Findings on the runbook, for an auditor: per task, its estimate against what runs measured and
 // what the forecast says production takes, with a verdict; then the page's own contradictions
-// (lint: gantt vs text vs total) and the drift the checks found (gt2/gt3 warnings).
+// (lint: gantt vs text vs total), the drift the checks found (gt2/gt3 warnings) and the upstream
+// defects a drill saw at work (tt3: an ingestion that failed midway).
 import { lastPassed, type PastRun } from './calibration.ts';
 import type { ForecastTable } from './forecast-tasks.ts';
 
 /** An estimate holds while the forecast stays within this factor of it, either way. */
 export const VERDICT_FACTOR = 1.5;
-/** How drills word a drift warning (src/checks/settle-probes.ts, drills/gt2). */
-const DRIFT_MARK = 'runbook drift: ';
+/** How drills mark a warning that is a finding (src/checks/settle-probes.ts, drills/gt2, drills/tt3). */
+const FINDING_MARKS = { drift: 'runbook drift: ', upstream: 'upstream defect: ' } as const;
 
 export type TaskVerdict =
   | { verdict: 'holds'; factor: number }
@@ -25,7 +26,7 @@ export interface TaskFinding {
 }
 
 export interface PageFinding {
-  kind: 'lint' | 'drift';
+  kind: 'lint' | keyof typeof FINDING_MARKS;
   taskId?: string;
   message: string;
 }
@@ -66,13 +67,15 @@ export function buildFindings({ planTasks, runs, forecast, lint, warnings }: Fin
       ...(finding.taskId && { taskId: finding.taskId }),
       message: finding.message,
     })),
-    ...warnings
-      .filter(({ warning }) => warning.includes(DRIFT_MARK))
-      .map(({ taskId, warning }) => ({
-        kind: 'drift' as const,
-        taskId,
-        message: warning.slice(warning.indexOf(DRIFT_MARK) + DRIFT_MARK.length),
-      })),
+    ...Object.entries(FINDING_MARKS).flatMap(([kind, mark]) =>
+      warnings
+        .filter(({ warning }) => warning.includes(mark))
+        .map(({ taskId, warning }) => ({
+          kind: kind as keyof typeof FINDING_MARKS,
+          taskId,
+          message: warning.slice(warning.indexOf(mark) + mark.length),
+        })),
+    ),
   ];
   return { tasks, page };
 }

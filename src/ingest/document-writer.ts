@@ -1,6 +1,9 @@
-// Bulk writes of one package's rows, inside the caller's transaction: multi-row upserts fed by one
-// JSON parameter per chunk (json_to_recordset), never one statement per row.
+// Bulk writes of one package's rows, each statement on its own (write-package.ts orders them as
+// upstream does): multi-row upserts fed by one JSON parameter per chunk (json_to_recordset), never
+// one statement per row.
 import type pg from 'pg';
+
+type Queryable = pg.Pool | pg.ClientBase;
 import type { IngestDocument, KaliArticleRow, LegiArticleRow } from './package-reader.ts';
 
 /** Rows per statement are bounded by the size of their JSON (a few MB keeps memory and latency low). */
@@ -22,13 +25,13 @@ function* chunksOfJson(rows: readonly object[]): Generator<string> {
   if (parts.length > 0) yield `[${parts.join(',')}]`;
 }
 
-async function upsertChunks(client: pg.ClientBase, sql: string, rows: readonly object[]): Promise<number> {
+async function upsertChunks(client: Queryable, sql: string, rows: readonly object[]): Promise<number> {
   let written = 0;
   for (const json of chunksOfJson(rows)) written += (await client.query(sql, [json])).rowCount ?? 0;
   return written;
 }
 
-export async function markSourceUnavailable(client: pg.ClientBase, source: string): Promise<number> {
+export async function markSourceUnavailable(client: Queryable, source: string): Promise<number> {
   const result = await client.query(
     'UPDATE documents SET is_available = false WHERE source = $1 AND is_available',
     [source],
@@ -38,7 +41,7 @@ export async function markSourceUnavailable(client: pg.ClientBase, source: strin
 
 /** Upserts on `documents_pkey` (cdtn_id) and makes the upserted documents available again. */
 export async function upsertDocuments(
-  client: pg.ClientBase,
+  client: Queryable,
   documents: readonly IngestDocument[],
   options: { updatesSlug: boolean },
 ): Promise<number> {
@@ -65,7 +68,7 @@ export async function upsertDocuments(
 }
 
 export async function upsertLegiArticles(
-  client: pg.ClientBase,
+  client: Queryable,
   articles: readonly LegiArticleRow[],
 ): Promise<number> {
   const sql = `
@@ -76,7 +79,7 @@ export async function upsertLegiArticles(
 }
 
 export async function upsertKaliArticles(
-  client: pg.ClientBase,
+  client: Queryable,
   articles: readonly KaliArticleRow[],
 ): Promise<number> {
   const sql = `
@@ -87,10 +90,7 @@ export async function upsertKaliArticles(
   return upsertChunks(client, sql, articles);
 }
 
-export async function markServiceSheetsUnknown(
-  client: pg.ClientBase,
-  ids: readonly string[],
-): Promise<number> {
+export async function markServiceSheetsUnknown(client: Queryable, ids: readonly string[]): Promise<number> {
   if (ids.length === 0) return 0;
   const result = await client.query(
     `UPDATE service_public_contents SET status = 'unknown' WHERE id = ANY($1)`,

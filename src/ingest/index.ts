@@ -16,6 +16,7 @@ export {
 } from './fake-registry.ts';
 export { IngestError } from './ingest-error.ts';
 export {
+  describePartlyUnavailable,
   findDuplicateDocuments,
   fingerprintArticles,
   fingerprintSources,

@@ -45,3 +45,22 @@ export async function findDuplicateDocuments(
   );
   return rows;
 }
+
+/**
+ * After a failed ingestion: each source with fewer available documents than before, worded as the
+ * upstream defect it shows (cdtn-admin's ingester marks a source unavailable, then upserts it in
+ * chunks, with no transaction: targets/ingester/src/cli.ts).
+ */
+export function describePartlyUnavailable(
+  before: Readonly<Record<string, number>>,
+  after: Readonly<Record<string, number>>,
+): string[] {
+  return Object.entries(before)
+    .filter(([source, count]) => (after[source] ?? 0) < count)
+    .map(
+      ([source, count]) =>
+        `upstream defect: the ingestion failed midway and left ${source} with ${after[source] ?? 0} of ${count} ` +
+        'documents available (cdtn-admin marks a source unavailable before it upserts it in chunks, with no ' +
+        'transaction): an export now publishes a truncated index; run the ingestion again before exporting',
+    );
+}

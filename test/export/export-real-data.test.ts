@@ -62,6 +62,7 @@ beforeAll(async () => {
     pollMs: 500,
     userId: DRILL_ADMIN_ID,
     confirmed: [],
+    publicBucketUrl: 'http://127.0.0.1:9/unused',
   };
   steps.preproduction = await runExportStep(config, 'preproduction', true);
   preprodAliasesBeforeProd = await readAliasTargets(engine.engine, prefixes.preproduction);

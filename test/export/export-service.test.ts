@@ -15,7 +15,8 @@ let engine: TestSearchEngine;
 let search: SearchEngine;
 let service: ExportService;
 
-const prefix = `cdtn-test-${randomUUID().slice(0, 8)}`;
+// upstream's deleteOldIndex reads `<word>-<digits>` in names: no digit after the dash
+const prefix = `cdtn-test-x${randomUUID().slice(0, 8)}`;
 
 async function dropExportIndices(): Promise<void> {
   for (const index of await search.listIndices(`${prefix}*`)) await search.deleteIndex(index);

@@ -1,13 +1,8 @@
 // Bad input from the registry, each through msw: the failing package is reported with its URL and
 // the database keeps that package's previous documents and version.
-import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile, mkdir, readFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { delay, http, HttpResponse } from 'msw';
 import type pg from 'pg';
-import { create as createTar } from 'tar';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   fingerprintSources,
   getPackageVersions,
@@ -15,51 +10,30 @@ import {
   ingestPackages,
   type RegistryOptions,
 } from '../../src/ingest/index.ts';
-import { NEWER, OLDER, startFakeRegistry, type FakeRegistry } from './fake-registry-server.ts';
-import { startIngestTestServer, type IngestTestServer } from './ingest-test-database.ts';
+import { NEWER, OLDER } from './fake-registry-server.ts';
+import { FICHES, handmadeFiche, serveHandmadeFiches } from './handmade-fiches.ts';
+import { useIngestTestWorld } from './ingest-test-world.ts';
 
-const FICHES = '@socialgouv/fiches-travail-data';
 const SOURCE = 'page_fiche_ministere_travail';
 const FAST: RegistryOptions = { retries: 2, backoffMs: 5, timeoutMs: 200 };
 
-let registry: FakeRegistry;
-let database: IngestTestServer;
+const world = useIngestTestWorld();
 let pool: pg.Pool;
 let before: { fingerprint: string | undefined; versions: Record<string, string> };
 
-const latestUrl = () => `${registry.registryUrl}/${FICHES}/latest`;
-const tarballRoute = () => `${registry.registryUrl}/${FICHES}/-/:file`;
+const latestUrl = () => `${world.registry.registryUrl}/${FICHES}/latest`;
+const tarballRoute = () => `${world.registry.registryUrl}/${FICHES}/-/:file`;
 const ingestFiches = (registryOptions: RegistryOptions = FAST) =>
-  ingestPackages(pool, { packages: [FICHES], registry: { url: registry.registryUrl, ...registryOptions } });
+  ingestPackages(pool, {
+    packages: [FICHES],
+    registry: { url: world.registry.registryUrl, ...registryOptions },
+  });
 
 async function readManifest(
   version: string,
 ): Promise<{ version: string; dist: { tarball: string; integrity: string } }> {
-  const response = await fetch(`${registry.registryUrl}/${FICHES}/${version}`);
+  const response = await fetch(`${world.registry.registryUrl}/${FICHES}/${version}`);
   return (await response.json()) as { version: string; dist: { tarball: string; integrity: string } };
-}
-
-/** Serves, as the latest fiches-travail-data, a tarball holding only this fiches-travail.json. */
-async function serveHandmadeFiches(fichesJson: string): Promise<void> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'ingest-handmade-'));
-  try {
-    await mkdir(path.join(dir, 'package', 'data'), { recursive: true });
-    await writeFile(path.join(dir, 'package', 'data', 'fiches-travail.json'), fichesJson);
-    const tarball = path.join(dir, 'handmade.tgz');
-    await createTar({ gzip: true, file: tarball, cwd: dir }, ['package']);
-    const bytes = await readFile(tarball);
-    const integrity = `sha512-${createHash('sha512').update(bytes).digest('base64')}`;
-    const version = '9.9.9';
-    const url = `${registry.registryUrl}/${FICHES}/-/fiches-travail-data-${version}.tgz`;
-    registry.server.use(
-      http.get(latestUrl(), () =>
-        HttpResponse.json({ name: FICHES, version, dist: { tarball: url, integrity } }),
-      ),
-      http.get(url, () => new HttpResponse(bytes)),
-    );
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 }
 
 async function expectDatabaseUnchanged(): Promise<void> {
@@ -67,19 +41,9 @@ async function expectDatabaseUnchanged(): Promise<void> {
   expect(await getPackageVersions(pool)).toEqual(before.versions);
 }
 
-beforeAll(async () => {
-  registry = await startFakeRegistry(OLDER);
-  database = await startIngestTestServer();
-});
-
-afterAll(async () => {
-  await database?.stop();
-  registry?.server.close();
-});
-
 beforeEach(async () => {
-  registry.pinLatest(OLDER);
-  pool = await database.createDatabase();
+  world.registry.pinLatest(OLDER);
+  pool = await world.database.createDatabase();
   await ingestFiches();
   before = {
     fingerprint: (await fingerprintSources(pool))[SOURCE],
@@ -87,13 +51,15 @@ beforeEach(async () => {
   };
   expect(before.versions).toEqual({ [FICHES]: OLDER[FICHES] });
   expect(before.fingerprint).toMatch(/^[0-9a-f]{32}$/);
-  registry.pinLatest(NEWER);
+  world.registry.pinLatest(NEWER);
 });
 
 describe('ingester bad input', () => {
   it('retries a registry 5xx a bounded number of times, then fails naming the package and the URL', async () => {
     let attempts = 0;
-    registry.server.use(http.get(latestUrl(), () => (attempts++, new HttpResponse(null, { status: 503 }))));
+    world.registry.server.use(
+      http.get(latestUrl(), () => (attempts++, new HttpResponse(null, { status: 503 }))),
+    );
     const failure = ingestFiches();
     await expect(failure).rejects.toThrow(IngestError);
     await expect(failure).rejects.toThrow(`tt3: ${FICHES}: GET ${latestUrl()} failed 3 times`);
@@ -103,7 +69,7 @@ describe('ingester bad input', () => {
 
   it('recovers when the registry answers 5xx fewer times than the retries allow', async () => {
     let attempts = 0;
-    registry.server.use(
+    world.registry.server.use(
       http.get(latestUrl(), () => (++attempts <= 2 ? new HttpResponse(null, { status: 502 }) : undefined)),
     );
     const [result] = await ingestFiches();
@@ -114,7 +80,7 @@ describe('ingester bad input', () => {
 
   it('gives up on a registry that does not answer within the timeout', async () => {
     let attempts = 0;
-    registry.server.use(
+    world.registry.server.use(
       http.get(latestUrl(), async () => {
         attempts++;
         await delay(2_000);
@@ -130,7 +96,7 @@ describe('ingester bad input', () => {
 
   it('fails on a tarball 404 without retrying, naming the tarball URL', async () => {
     let attempts = 0;
-    registry.server.use(
+    world.registry.server.use(
       http.get(tarballRoute(), () => (attempts++, new HttpResponse(null, { status: 404 }))),
     );
     const { dist } = await readManifest(NEWER[FICHES]);
@@ -142,7 +108,7 @@ describe('ingester bad input', () => {
   it('refuses a tarball whose sha512 is not the registry integrity', async () => {
     const newer = await readManifest(NEWER[FICHES]);
     const older = await readManifest(OLDER[FICHES]);
-    registry.server.use(
+    world.registry.server.use(
       http.get(latestUrl(), () =>
         HttpResponse.json({ ...newer, dist: { ...newer.dist, integrity: older.dist.integrity } }),
       ),
@@ -154,7 +120,7 @@ describe('ingester bad input', () => {
   });
 
   it('fails clearly when the registry metadata is not JSON', async () => {
-    registry.server.use(
+    world.registry.server.use(
       http.get(
         latestUrl(),
         () =>
@@ -166,7 +132,7 @@ describe('ingester bad input', () => {
   });
 
   it('fails clearly when a data file of the package is not JSON', async () => {
-    await serveHandmadeFiches('[{"pubId": "article1", ');
+    await serveHandmadeFiches(world.registry, '[{"pubId": "article1", ');
     await expect(ingestFiches()).rejects.toThrow(
       `tt3: ${FICHES}: data/fiches-travail.json is not valid JSON`,
     );
@@ -174,16 +140,8 @@ describe('ingester bad input', () => {
   });
 
   it('refuses a package that yields two documents with one cdtn_id', async () => {
-    const fiche = {
-      pubId: 'article1',
-      title: 'Une fiche',
-      url: '',
-      date: '',
-      description: '',
-      intro: '',
-      sections: [],
-    };
-    await serveHandmadeFiches(JSON.stringify([fiche, { ...fiche, title: 'La même' }]));
+    const fiches = [handmadeFiche('article1', 'Une fiche'), handmadeFiche('article1', 'La même')];
+    await serveHandmadeFiches(world.registry, JSON.stringify(fiches));
     await expect(ingestFiches()).rejects.toThrow(
       `tt3: ${FICHES}: the package yields duplicate documents: article1`,
     );
@@ -196,7 +154,7 @@ describe('ingester bad input', () => {
       fingerprint: (await fingerprintSources(pool))[SOURCE],
       versions: await getPackageVersions(pool),
     };
-    registry.pinLatest(OLDER);
+    world.registry.pinLatest(OLDER);
     const [result] = await ingestFiches();
     expect(result).toMatchObject({
       fromVersion: NEWER[FICHES],
@@ -213,7 +171,7 @@ describe('ingester interrupted', () => {
   it('stops at once when the run is aborted during a download, without retrying, the database as it was', async () => {
     const controller = new AbortController();
     let attempts = 0;
-    registry.server.use(
+    world.registry.server.use(
       http.get(tarballRoute(), async () => {
         attempts++;
         controller.abort(new Error('drill interrupted by SIGINT'));
@@ -223,49 +181,11 @@ describe('ingester interrupted', () => {
     );
     const run = ingestPackages(pool, {
       packages: [FICHES],
-      registry: { url: registry.registryUrl, ...FAST },
+      registry: { url: world.registry.registryUrl, ...FAST },
       signal: controller.signal,
     });
     await expect(run).rejects.toThrow('drill interrupted by SIGINT');
     expect(attempts).toBe(1);
     await expectDatabaseUnchanged();
-  });
-});
-
-describe('ingester transaction', () => {
-  it('rolls back the whole package when its last write fails: documents, availability and version as before', async () => {
-    await pool.query(`
-      CREATE FUNCTION fail_version_update() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'package_version is read-only in this test'; END $$;
-      CREATE TRIGGER fail_version_update BEFORE UPDATE ON package_version FOR EACH ROW EXECUTE FUNCTION fail_version_update();`);
-    const failure = ingestFiches();
-    await expect(failure).rejects.toThrow(
-      `tt3: ${FICHES}: writing ${NEWER[FICHES]} failed and was rolled back: package_version is read-only in this test`,
-    );
-    await expectDatabaseUnchanged();
-    const { rows } = await pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM documents WHERE source = $1 AND NOT is_available`,
-      [SOURCE],
-    );
-    expect(rows[0]?.n).toBe(0);
-  });
-
-  it('keeps the packages ingested before a failing one, and reports them on the error', async () => {
-    registry.server.use(
-      http.get(
-        `${registry.registryUrl}/@socialgouv/kali-data/latest`,
-        () => new HttpResponse(null, { status: 500 }),
-      ),
-    );
-    const failure = await ingestPackages(pool, {
-      packages: [FICHES, '@socialgouv/kali-data'],
-      registry: { url: registry.registryUrl, ...FAST },
-    }).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(IngestError);
-    expect((failure as IngestError).packageName).toBe('@socialgouv/kali-data');
-    expect((failure as IngestError).completed.map((r) => [r.package, r.toVersion])).toEqual([
-      [FICHES, NEWER[FICHES]],
-    ]);
-    expect((await getPackageVersions(pool))[FICHES]).toBe(NEWER[FICHES]);
   });
 });

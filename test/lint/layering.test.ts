@@ -35,6 +35,15 @@ describe('the layering check of npm run lint', () => {
     );
   });
 
+  it('fails when src/spec imports src/export', async () => {
+    const result = await cruise('src/spec', 'src/export');
+
+    expect(result.exitCode).not.toBe(0);
+    expect(result.stdout).toContain(
+      'error spec-is-independent-of-the-exporter: src/spec/expected.ts → src/export/selection.ts',
+    );
+  });
+
   it('passes on folders that import one way', async () => {
     const result = await cruise('src/pg', 'src/checks/retry.ts');
 

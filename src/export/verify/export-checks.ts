@@ -1,7 +1,9 @@
 // The assertions of tt4/tt5 on an exported environment, each one function that returns what it
 // read and throws one ExportError listing every difference. Read-only: safe against a cluster.
 import type pg from 'pg';
+import type { BackupManifest } from '../../pg/backup-manifest.ts';
 import type { SearchEngine } from '../../search/search-engine.ts';
+import { expectDocuments, readGoldenDocuments } from '../../spec/index.ts';
 import { countActiveAccords } from '../accords.ts';
 import { GLOSSARY_SOURCE } from '../document-sources.ts';
 import { INDEX_KINDS, aliasName, type IndexKind } from '../export-environment.ts';
@@ -9,7 +11,6 @@ import { ExportError } from '../export-error.ts';
 import type { ExportStatusRow } from '../export-status.ts';
 import { countSuggestions } from '../suggestions.ts';
 import { listExportIndices } from './alias-inspection.ts';
-import { expectedDocumentCounts } from './expected-counts.ts';
 import { countIndexBySource } from './index-counts.ts';
 import { pickKnownDocuments } from './known-documents.ts';
 import { deriveQueryProbes, runQueryProbe } from './query-probes.ts';
@@ -19,11 +20,13 @@ interface CheckContext {
   prefix: string;
   pool: pg.Pool;
   search: SearchEngine;
+  /** The backup restored into `pool` (ephemeral target): sources no ingestion writes must hold what it held. */
+  manifest?: BackupManifest;
 }
 
 /**
- * Just exported: index per source == what PostgreSQL makes the export produce == the row's
- * documentsCount. A live system's latest export (read-only run): PostgreSQL has moved on since, so
+ * Just exported: index per source == what upstream's rules make of PostgreSQL (src/spec) == the
+ * row's documentsCount. A live system's latest export (read-only run): PostgreSQL has moved on since, so
  * the index must hold what that export recorded, with documents of every source it exported.
  */
 export async function checkSourceCounts(
@@ -45,8 +48,10 @@ export async function checkSourceCounts(
       fail(context, alias, `the latest export's counts differ from the index: ${problems.join('; ')}`);
     return indexed;
   }
-  const expected = await expectedDocumentCounts(context.pool);
-  const problems: string[] = [];
+  const expected = await expectDocuments(context.pool, context.manifest);
+  const problems: string[] = expected.driftFromBackup.map(
+    (drift) => `PostgreSQL moved since the backup: ${drift}`,
+  );
   for (const source of new Set([...Object.keys(expected.index), ...Object.keys(indexed)])) {
     if ((indexed[source] ?? 0) !== (expected.index[source] ?? 0)) {
       problems.push(`${source}: index ${indexed[source] ?? 0}, PostgreSQL ${expected.index[source] ?? 0}`);
@@ -93,6 +98,27 @@ export async function checkKnownDocuments(context: CheckContext): Promise<number
   }
   if (problems.length > 0) fail(context, alias, `documents differ from PostgreSQL: ${problems.join('; ')}`);
   return known.length;
+}
+
+/** The golden set (fixtures/golden/documents.json): each known document in the index with the fields its page renders. */
+export async function checkGoldenDocuments(context: CheckContext): Promise<number> {
+  const alias = aliasName(context.prefix, 'documents');
+  const golden = readGoldenDocuments();
+  const problems: string[] = [];
+  for (const known of golden) {
+    const indexed = await context.search.getById<Record<string, unknown>>(alias, known.cdtnId);
+    if (!indexed) {
+      problems.push(`${known.cdtnId} (${known.source} ${known.slug}) missing`);
+      continue;
+    }
+    for (const field of ['source', 'slug', 'title'] as const)
+      if (indexed[field] !== known[field])
+        problems.push(
+          `${known.cdtnId}.${field}: index ${JSON.stringify(indexed[field])}, golden ${JSON.stringify(known[field])}`,
+        );
+  }
+  if (problems.length > 0) fail(context, alias, `golden documents differ: ${problems.join('; ')}`);
+  return golden.length;
 }
 
 /** Accords in force; suggestions as the reference exporter derives them (`exact`) or merely present. */
