@@ -2,7 +2,12 @@
 // global setup provides, stopped by PID in afterAll, even after a failure), and a namespace per test.
 import { afterAll, beforeAll, inject } from 'vitest';
 import { loadKubeClient, type KubeClient } from '../../src/k8s/index.ts';
-import { startControlPlane, type StartedControlPlane } from '../../src/rehearsal/index.ts';
+import {
+  startControlPlane,
+  startNode,
+  type StartedControlPlane,
+  type StartedNode,
+} from '../../src/rehearsal/index.ts';
 
 export function useControlPlane(): () => StartedControlPlane {
   let controlPlane: StartedControlPlane | undefined;
@@ -15,6 +20,26 @@ export function useControlPlane(): () => StartedControlPlane {
   return () => {
     if (controlPlane === undefined) throw new Error('the control plane did not start (see beforeAll)');
     return controlPlane;
+  };
+}
+
+/** A real node beside the file's control plane (call after useControlPlane: it stops first). */
+export function useNode(controlPlane: () => StartedControlPlane, images: string[]): () => StartedNode {
+  let node: StartedNode | undefined;
+  beforeAll(async () => {
+    node = await startNode({
+      controlPlane: controlPlane(),
+      kubernetesBinDir: inject('kubernetesBinDir'),
+      runtimeBinDir: inject('nodeRuntimeBinDir'),
+      images,
+    });
+  });
+  afterAll(async () => {
+    await node?.stop();
+  });
+  return () => {
+    if (node === undefined) throw new Error('the node did not start (see beforeAll)');
+    return node;
   };
 }
 
