@@ -15,23 +15,7 @@ log() { echo "node-build: $*" >&2; }
 
 binaries=(containerd containerd-shim-runc-v2 ctr crictl)
 hash="$({ go version; cat "$k8s_dir/versions.env" "$script" "$(dirname "$script")/k8s-go-env.sh"; } | sha256sum | cut -c1-16)"
-out="$k8s_cache/node-$hash"
-is_complete() { for binary in "${binaries[@]}"; do [ -x "$out/$binary" ] || return 1; done; }
-
-mkdir -p "$k8s_cache"
-exec 9>"$k8s_cache/node-build.lock"
-flock 9
-if is_complete; then
-  log "up to date: $out"
-  echo "$out"
-  exit 0
-fi
-
-now_ms() { date +%s%3N; }
-started="$(now_ms)"
-partial="$out.partial"
-rm -rf "$partial"
-mkdir -p "$partial"
+open_binary_cache node "$hash" "${binaries[@]}"
 install() { # package@version binary [ldflags]
   local step_started
   step_started="$(now_ms)"
@@ -46,7 +30,4 @@ done
 install "sigs.k8s.io/cri-tools/cmd/crictl@$CRICTL_VERSION" crictl "-X sigs.k8s.io/cri-tools/pkg/version.Version=$CRICTL_VERSION"
 reported="$("$partial/containerd" --version)"
 case "$reported" in *" $CONTAINERD_VERSION "*) ;; *) log "containerd --version says '$reported', expected $CONTAINERD_VERSION"; exit 1 ;; esac
-rm -rf "$out"
-mv "$partial" "$out"
-log "built in $(( ($(now_ms) - started) / 1000 )) s: $out"
-echo "$out"
+close_binary_cache node
