@@ -34,3 +34,18 @@ export async function importImages(
     await rm(archive, { force: true });
   }
 }
+
+/** Another name for an image already in the node (production's image name, a tag the drill expects). */
+export async function tagImage(ctr: string, socket: string, source: string, target: string): Promise<void> {
+  await execa(ctr, [
+    '--address',
+    socket,
+    '--namespace',
+    'k8s.io',
+    'images',
+    'tag',
+    '--force',
+    source,
+    target,
+  ]);
+}

@@ -26,7 +26,7 @@ import {
   schedulerArgs,
   type NodeLayout,
 } from './node-config.ts';
-import { importImages } from './node-images.ts';
+import { importImages, tagImage } from './node-images.ts';
 import type { StartedControlPlane } from './start-control-plane.ts';
 import { waitForComponent } from './wait-for-component.ts';
 
@@ -51,6 +51,8 @@ export interface StartedNode extends AsyncDisposable {
   /** From the call to a Ready, untainted node. */
   readonly startupMs: number;
   importImages(images: readonly string[]): Promise<void>;
+  /** Gives an imported image another name, e.g. production's image at the tag a check expects. */
+  tagImage(source: string, target: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -128,6 +130,7 @@ export async function startNode(options: NodeOptions): Promise<StartedNode> {
       processes,
       startupMs: Math.round(performance.now() - started),
       importImages: load,
+      tagImage: (source, target) => tagImage(tools.ctr, containerdSocket(node), source, target),
       stop,
       [Symbol.asyncDispose]: stop,
     };

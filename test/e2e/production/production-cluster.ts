@@ -3,9 +3,9 @@
 // and tp1 check, rolled out at the tags the GitHub recordings give as latest releases. The mock has
 // no controllers: each status is written through the /status subresource, as a controller would.
 import type { V1Deployment } from '@kubernetes/client-node';
-import { readRecordings } from '../../../src/checks/index.ts';
 import { RUNBOOK_DEFAULTS } from '../../../src/config/index.ts';
 import { startTestApiServer, type StartedTestApiServer } from '../../../src/ephemeral/index.ts';
+import { recordedLatestTag } from '../../../src/rehearsal/index.ts';
 import {
   createCronIngester,
   jobFromCronJob,
@@ -14,15 +14,6 @@ import {
 } from '../../../src/k8s/index.ts';
 
 const { cluster, github } = RUNBOOK_DEFAULTS;
-
-/** The latest release's tag of a repository, as the GitHub recordings answer it. */
-export function recordedLatestTag(repo: string): string {
-  const url = `${github.apiUrl}/repos/${repo}/releases/latest`;
-  const release = readRecordings().find((exchange) => exchange.request.url === url)?.response?.json;
-  const tag = (release as { tag_name?: unknown } | undefined)?.tag_name;
-  if (typeof tag !== 'string') throw new Error(`test set-up: fixtures/http has no latest release of ${repo}`);
-  return tag;
-}
 
 export async function startProductionCluster(): Promise<StartedTestApiServer> {
   const server = await startTestApiServer({ namespace: cluster.adminNamespace });
