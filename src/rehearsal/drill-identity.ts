@@ -24,14 +24,19 @@ export interface DrillIdentity {
   user: string;
 }
 
+export type RbacObject = V1ServiceAccount | V1Role | V1RoleBinding;
+
+/** The objects of deploy/rbac.yaml, in order. */
+export async function readRbacManifest(): Promise<RbacObject[]> {
+  return loadAllYaml(await readFile(RBAC_MANIFEST, 'utf8')) as RbacObject[];
+}
+
 export async function createDrillIdentity(
   admin: KubeClient,
   controlPlane: StartedControlPlane,
   context: string,
 ): Promise<DrillIdentity> {
-  const objects = loadAllYaml(await readFile(RBAC_MANIFEST, 'utf8')) as (
-    V1ServiceAccount | V1Role | V1RoleBinding
-  )[];
+  const objects = await readRbacManifest();
   const rbac = admin.config.makeApiClient(RbacAuthorizationV1Api);
   let account: V1ServiceAccount | undefined;
   for (const object of objects) {

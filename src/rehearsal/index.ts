@@ -14,3 +14,4 @@ export * from './outside-world-env.ts';
 export * from './run-rehearsal.ts';
 export * from './start-rehearsal-environment.ts';
 export * from './production-services.ts';
+export { readRbacManifest, RBAC_MANIFEST, type RbacObject } from './drill-identity.ts';

@@ -1,6 +1,6 @@
 // The configuration files of a rehearsal node: containerd's, the CNI network's and the kubelet's,
 // every state directory under the node's own directory. The settings this sandbox needs, and why,
-// are in docs/drill-prod.md ("Rehearsal on a real node").
+// are in docs/drill-prod.md ("Rehearsal on a real control plane: status", Node).
 import { join } from 'node:path';
 
 export interface NodeLayout {

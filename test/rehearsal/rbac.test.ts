@@ -1,15 +1,12 @@
 // deploy/rbac.yaml on a real API server: the drill's ServiceAccount, with a token from the
 // TokenRequest API, is allowed what the Role grants and refused, by RBAC itself, what it does not;
 // the Job it creates from the CronJob gets its Pod from the real Job controller.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   AuthenticationV1Api,
-  loadAllYaml,
   RbacAuthorizationV1Api,
   type V1Role,
   type V1RoleBinding,
-  type V1ServiceAccount,
 } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { pollUntil } from '../../src/env/index.ts';
@@ -19,19 +16,16 @@ import {
   loadKubeClient,
   type KubeClient,
 } from '../../src/k8s/index.ts';
-import { SERVICE_ACCOUNT_ISSUER, writeKubeconfig } from '../../src/rehearsal/index.ts';
+import { readRbacManifest, SERVICE_ACCOUNT_ISSUER, writeKubeconfig } from '../../src/rehearsal/index.ts';
 import { adminInNewNamespace, useControlPlane } from './fixtures.ts';
 
 const controlPlane = useControlPlane();
-const MANIFEST = join(import.meta.dirname, '../../deploy/rbac.yaml');
 const ACCOUNT = 'cdtn-recovery-drill';
 
 /** Creates deploy/rbac.yaml's ServiceAccount, Role and RoleBinding in the admin client's namespace. */
 async function applyRbacManifest(admin: KubeClient, options: { withBinding: boolean }): Promise<void> {
   const namespace = admin.namespace;
-  const objects = loadAllYaml(await readFile(MANIFEST, 'utf8')) as (
-    V1ServiceAccount | V1Role | V1RoleBinding
-  )[];
+  const objects = await readRbacManifest();
   const rbac = admin.config.makeApiClient(RbacAuthorizationV1Api);
   for (const object of objects) {
     const body = { ...object, metadata: { ...object.metadata, namespace } };
