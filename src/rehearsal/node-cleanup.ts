@@ -4,6 +4,7 @@
 // the fixed paths the kubelet and containerd use whatever their configuration says.
 import { readdirSync, readFileSync, readlinkSync, rmSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { execa } from 'execa';
 import type { NodeLayout } from './node-config.ts';
 import { containerdSocket } from './node-config.ts';
@@ -32,8 +33,18 @@ export async function removePods(node: NodeLayout, tools: NodeTools): Promise<vo
   for (const task of tasks) await ctr('tasks', 'rm', '--force', task);
 }
 
-/** After containerd has stopped: what is left of the node outside its directory, and its mounts. */
-export async function removeNodeLeftovers(node: NodeLayout, netnsBefore: ReadonlySet<string>): Promise<void> {
+/**
+ * After containerd has stopped: what is left of the node outside its directory, and its mounts.
+ * Synchronous, so that the exit of the process that started the node can run it too.
+ */
+export function removeNodeLeftovers(node: NodeLayout, netnsBefore: ReadonlySet<string>): void {
+  const run = (command: string, args: string[]) => {
+    try {
+      execFileSync(command, args, { stdio: 'ignore' });
+    } catch {
+      // already gone: nothing to undo
+    }
+  };
   killShims(containerdSocket(node));
   // deepest first: a container's rootfs is mounted under its sandbox's
   const mounts = readFileSync('/proc/mounts', 'utf8')
@@ -42,13 +53,13 @@ export async function removeNodeLeftovers(node: NodeLayout, netnsBefore: Readonl
     .filter((path) => path.startsWith(`${node.dir}/`))
     .sort()
     .reverse();
-  for (const mount of mounts) await execa('umount', ['--lazy', mount], { reject: false });
+  for (const mount of mounts) run('umount', ['--lazy', mount]);
   for (const netns of listCniNetns()) {
     if (netnsBefore.has(netns)) continue;
-    await execa('umount', ['--lazy', netns], { reject: false });
+    run('umount', ['--lazy', netns]);
     rmSync(netns, { force: true });
   }
-  await execa('ip', ['link', 'delete', node.bridge], { reject: false });
+  run('ip', ['link', 'delete', node.bridge]);
   for (const hierarchy of readdirSync('/sys/fs/cgroup'))
     removeTree(join('/sys/fs/cgroup', hierarchy, 'kubepods'));
   // the kubelet's legacy log links are in a fixed directory: only those into this node go
@@ -77,7 +88,10 @@ export function listCniNetns(): string[] {
     .map((name) => join('/var/run/netns', name));
 }
 
-/** Shims outlive containerd by design; those given this node's socket are its own. */
+/**
+ * Shims outlive containerd by design; those given this node's socket are its own. A killed shim
+ * leaves its socket under /run/containerd/s: the sockets it listens on are removed with it.
+ */
 function killShims(socket: string): void {
   for (const pid of safeList('/proc').filter((name) => /^\d+$/.test(name))) {
     let words: string[];
@@ -87,8 +101,25 @@ function killShims(socket: string): void {
       continue;
     }
     const isShim = words[0]?.endsWith('containerd-shim-runc-v2') ?? false;
-    if (isShim && words[words.indexOf('-address') + 1] === socket) process.kill(Number(pid), 'SIGKILL');
+    if (!isShim || words[words.indexOf('-address') + 1] !== socket) continue;
+    const sockets = listeningSockets(pid);
+    process.kill(Number(pid), 'SIGKILL');
+    for (const path of sockets) rmSync(path, { force: true });
   }
+}
+
+/** The paths of the unix sockets a process holds open, from its fds and /proc/net/unix. */
+function listeningSockets(pid: string): string[] {
+  const inodes = new Set(
+    safeList(`/proc/${pid}/fd`).flatMap(
+      (fd) => /^socket:\[(\d+)\]$/.exec(safeReadlink(`/proc/${pid}/fd/${fd}`))?.[1] ?? [],
+    ),
+  );
+  return readFileSync('/proc/net/unix', 'utf8')
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter((fields) => inodes.has(fields[6] ?? '') && fields[7]?.startsWith('/run/containerd/s/'))
+    .map((fields) => fields[7]!);
 }
 
 /** rmdir leaf first (a cgroup directory cannot be removed with rm -r); busy ones stay. */

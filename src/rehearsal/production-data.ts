@@ -59,6 +59,9 @@ export function startProductionData(options: ProductionDataOptions): Promise<Pro
     log(`restoring ${fixture.dumpPath} as the database's owner (no post-restore)`);
     await restoreBackup({ dumpPath: fixture.dumpPath, connectionString: databaseUrl });
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+    // Ctrl-C reaches the whole process group, the server too: an idle client's error must not end
+    // the process before its teardown (the step in progress fails instead)
+    pool.on('error', (error) => log(`PostgreSQL: ${error.message}`));
     onStop(() => pool.end());
     log(`ingesting the registry's latest packages from ${registryUrl}`);
     await ingestPackages(pool, { registry: { url: registryUrl } });

@@ -78,8 +78,13 @@ export async function startNode(options: NodeOptions): Promise<StartedNode> {
   const tools = { crictl: join(options.runtimeBinDir, 'crictl'), ctr: join(options.runtimeBinDir, 'ctr') };
   const netnsBefore = new Set(listCniNetns());
   const processes: ControlPlaneProcess[] = [];
-  const killOnExit = (): void => processes.forEach((child) => child.kill());
-  process.once('exit', killOnExit);
+  // A process that exits without stop() (a crash) still removes what the node left outside its directory.
+  const killOnExit = (): void => {
+    processes.forEach((child) => child.kill());
+    removeNodeLeftovers(node, netnsBefore);
+  };
+  // before the control plane's own exit handler, which removes the run directory these mounts are in
+  process.prependOnceListener('exit', killOnExit);
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
@@ -88,7 +93,7 @@ export async function startNode(options: NodeOptions): Promise<StartedNode> {
       for (const child of others.toReversed()) await child.stop();
       if (containerd?.exit === undefined) await removePods(node, tools);
       await containerd?.stop();
-      await removeNodeLeftovers(node, netnsBefore);
+      removeNodeLeftovers(node, netnsBefore);
     })());
   const run = (binary: string, args: string[]): ControlPlaneProcess => {
     const child = startControlPlaneProcess(binary, args, join(node.dir, `${binary.split('/').at(-1)}.log`));
