@@ -13,8 +13,8 @@ import {
   type OutsideWorld,
 } from '../src/checks/index.ts';
 import { loadChecksConfig } from '../src/config/index.ts';
-import { loadKubeClient } from '../src/k8s/index.ts';
-import { recordMeasure, task, useEnv, useRunOptions, warn } from '../src/drill/index.ts';
+import { getServerVersion, loadKubeClient } from '../src/k8s/index.ts';
+import { recordMeasure, recordVersion, task, useEnv, useRunOptions, warn } from '../src/drill/index.ts';
 
 task('tt1', () => {
   const config = loadChecksConfig();
@@ -63,6 +63,12 @@ task('tt1', () => {
       const { tag } = await resolveDeployRef(config, 'admin', 'tt1');
       const { adminNamespace: namespace, adminDeployments: deployments } = config.cluster;
       const client = loadKubeClient({ context: config.cluster.kubeContext, namespace });
+      // evidence, not a check: a cluster that hides its version still runs the drill
+      await getServerVersion(client).then(
+        (version) => recordVersion('Kubernetes', version),
+        (error: unknown) =>
+          warn(`tt1: the API server's version is not recorded: ${(error as Error).message}`),
+      );
       const reports = await checkRollouts(client, { namespace, deployments, tag, task: 'tt1' });
       expect(reports.map((report) => report.name)).toEqual(deployments);
     },

@@ -28,24 +28,7 @@ ensure_required kubernetes k8s.io/kubernetes "$KUBERNETES_VERSION"
 binaries=(etcd kube-apiserver kube-controller-manager kube-scheduler kubelet)
 hash="$({ go version; cat "$k8s_dir/versions.env" "$script" "$(dirname "$script")/k8s-go-env.sh" \
   "$k8s_modules"/*/go.mod "$k8s_modules"/*/go.sum "$k8s_modules"/*/tools.go; } | sha256sum | cut -c1-16)"
-out="$k8s_cache/k8s-$hash"
-is_complete() { for binary in "${binaries[@]}"; do [ -x "$out/$binary" ] || return 1; done; }
-
-mkdir -p "$k8s_cache"
-# One build at a time (two test runs may start together); the second then finds the binaries.
-exec 9>"$k8s_cache/k8s-build.lock"
-flock 9
-if is_complete; then
-  log "up to date: $out"
-  echo "$out"
-  exit 0
-fi
-
-now_ms() { date +%s%3N; }
-started="$(now_ms)"
-partial="$out.partial"
-rm -rf "$partial"
-mkdir -p "$partial"
+open_binary_cache k8s "$hash" "${binaries[@]}"
 minor="${KUBERNETES_VERSION#v1.}"
 minor="${minor%%.*}"
 version_flags=""
@@ -68,7 +51,4 @@ for binary in kube-apiserver kube-controller-manager kube-scheduler kubelet; do
   reported="$("$partial/$binary" --version)"
   [ "$reported" = "Kubernetes $KUBERNETES_VERSION" ] || { log "$binary --version says '$reported', expected 'Kubernetes $KUBERNETES_VERSION'"; exit 1; }
 done
-rm -rf "$out"
-mv "$partial" "$out"
-log "built in $(( ($(now_ms) - started) / 1000 )) s: $out"
-echo "$out"
+close_binary_cache k8s

@@ -7,6 +7,8 @@
 #            Maven Central jars), a container engine and the images the drill runs;
 #            the inputs it needs no engine for (src/ephemeral/prepare-inputs.ts) are prepared
 #            meanwhile;
+#   rehearsal `npm run drill:rehearsal`: + runc and the CNI plugins (the rehearsal node's, Debian's)
+#            and the node's sandbox image;
 #   full     anything else (the tests, the bench): + Chromium (the HTML report's test), actionlint
 #            (the workflow's test) and every image of images/.
 # The engine is the Docker engine if one answers, else Podman (scripts/podman-setup.sh) with the local
@@ -21,18 +23,19 @@ cd "$root"
 . scripts/process-identity.sh
 
 case " $* " in
+  *" run drill:rehearsal "*) default_setup=rehearsal ;;
   *" run drill:prod "* | *" --target cluster "*) default_setup=cluster ;;
   *" run drill "* | *"cdtn-drill.ts run "*) default_setup=drill ;;
   *" run lint "* | *" run typecheck "* | *" run format "* | *" tsc "* | *" eslint "* | *" prettier "*) default_setup=node ;;
   *) default_setup=full ;;
 esac
 setup="${DRILL_SETUP:-$default_setup}"
-case "$setup" in node | cluster | drill | full) ;; *)
-  echo "with-env: DRILL_SETUP=$setup; expected node, cluster, drill or full" >&2
+case "$setup" in node | cluster | drill | rehearsal | full) ;; *)
+  echo "with-env: DRILL_SETUP=$setup; expected node, cluster, drill, rehearsal or full" >&2
   exit 2
   ;;
 esac
-wants() { case "$setup" in full) return 0 ;; drill) [ "$1" != full ] ;; cluster) [ "$1" = cluster ] || [ "$1" = node ] ;; node) [ "$1" = node ] ;; esac; }
+wants() { case "$setup" in full) return 0 ;; rehearsal) [ "$1" != full ] ;; drill) [ "$1" != full ] && [ "$1" != rehearsal ] ;; cluster) [ "$1" = cluster ] || [ "$1" = node ] ;; node) [ "$1" = node ] ;; esac; }
 
 # step <what> <command…>: runs the command, then prints what it set up and how long that took.
 step() {
@@ -70,6 +73,9 @@ fi
 if wants drill; then
   step "Java 17 and Maven (apt)" scripts/apt-ensure.sh with-env "$cache/apt.log" openjdk-17-jdk-headless maven
 fi
+if wants rehearsal; then
+  step "runc and the CNI plugins (apt)" scripts/apt-ensure.sh with-env "$cache/apt.log" runc containernetworking-plugins
+fi
 if wants full; then
   step "Chromium (apt)" scripts/apt-ensure.sh with-env "$cache/apt.log" chromium
   # actionlint checks the nightly workflow in the tests (a Go tool, from the Go module proxy).
@@ -89,7 +95,7 @@ engine_kind() {
   case "$version" in *Podman*) echo podman ;; *) echo docker ;; esac
 }
 
-if [ "$setup" = drill ]; then
+if [ "$setup" = drill ] || [ "$setup" = rehearsal ]; then
   # The drill's inputs that need no engine are prepared alongside the engine and the images.
   prepare_log="$cache/prepare-inputs.log"
   mkdir -p "$cache"
@@ -119,6 +125,7 @@ if wants drill; then
     # The drill runs PostgreSQL and OpenSearch only; the tests also the Elasticsearch image.
     images="${DRILL_IMAGES:-}"
     [ -n "$images" ] || [ "$setup" != drill ] || images="base postgres opensearch"
+    [ -n "$images" ] || [ "$setup" != rehearsal ] || images="base pause postgres opensearch"
     # shellcheck disable=SC2086 # image names, one per word
     step "images ${images:-(all of images/)}" node images/build.ts $images
     export DRILL_PG_IMAGE="${DRILL_PG_IMAGE:-$(local_image postgres)}"

@@ -2,6 +2,7 @@
 import { FIXTURE_USAGE, MANIFEST_USAGE, runFixtureCommand, runManifestCommand } from '../pg/index.ts';
 import { historyCommand, HISTORY_USAGE } from './history-command.ts';
 import { planCommand, PLAN_USAGE } from './plan-command.ts';
+import { rehearsalCommand, REHEARSAL_USAGE } from './rehearsal-command.ts';
 import { runbookCommand, RUNBOOK_USAGE } from './runbook-command.ts';
 import { runCommand, RUN_USAGE } from './run-command.ts';
 import type { ExitCode } from './exit-codes.ts';
@@ -38,6 +39,11 @@ export const COMMANDS: Record<string, Command> = {
       'propose a corrected runbook page (durations from the latest forecast, drift rewritten) and its diff',
     usage: RUNBOOK_USAGE,
     run: runbookCommand,
+  },
+  rehearsal: {
+    summary: 'try drill:prod on a real single-node Kubernetes built here: confirmed, then read-only',
+    usage: REHEARSAL_USAGE,
+    run: rehearsalCommand,
   },
   history: {
     summary: 'print the recent runs: verdict, total against budget, slowest tasks',

@@ -11,6 +11,8 @@ export const OFFICIAL_IMAGES = {
 
 export const LOCAL_IMAGES = {
   base: 'localhost/cdtn-drill-base:bookworm',
+  /** The rehearsal node's pod sandbox image (images/pause). */
+  pause: 'localhost/cdtn-drill-pause:bookworm',
   postgres: 'localhost/cdtn-drill-postgres:15',
   opensearch: 'localhost/cdtn-drill-opensearch:2.19.6',
   elasticsearch: 'localhost/cdtn-drill-elasticsearch:8.13.4-core',

@@ -8,7 +8,9 @@ export * from './external-config.ts';
 export * from './env-error.ts';
 export * from './poll-until.ts';
 export * from './get-free-port.ts';
+export { startSearchContainer, type StartedSearch } from './search-container.ts';
 export {
+  getContainerRuntime,
   RUN_ID_LABEL,
   SERVICE_LABEL,
   listContainersOfRun,

@@ -24,3 +24,4 @@ export { loadKubeClient, loadKubeConfig, type KubeClient, type KubeClientOptions
 export { getJobPodLogTail, type PodLogTail } from './pod-log-tail.ts';
 export { runJobFromCronJob, type RunJobFromCronJobOptions } from './run-job-from-cron-job.ts';
 export { waitForJob, type JobResult, type WaitForJobOptions } from './wait-for-job.ts';
+export { getServerVersion } from './get-server-version.ts';

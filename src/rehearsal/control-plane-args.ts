@@ -25,6 +25,9 @@ const CONTROLLERS = [
   'ttl-after-finished-controller',
   'root-ca-certificate-publisher-controller',
   'clusterrole-aggregation-controller',
+  // a node (start-node.ts): lifts the not-ready taint once it is Ready, and removes its lost pods
+  'node-lifecycle-controller',
+  'pod-garbage-collector-controller',
 ];
 
 export function etcdArgs(runDir: string, ports: ControlPlanePorts): string[] {
@@ -58,6 +61,10 @@ export function apiServerArgs(pki: ControlPlanePki, ports: ControlPlanePorts): s
     ...['--service-account-key-file', pki.serviceAccountPublicKey],
     ...['--service-account-signing-key-file', pki.serviceAccountKey],
     '--service-cluster-ip-range=10.0.0.0/24',
+    // logs and exec of a node's pods (start-node.ts): the API server calls its kubelet
+    ...['--kubelet-client-certificate', pki.apiServerKubeletClient.cert],
+    ...['--kubelet-client-key', pki.apiServerKubeletClient.key],
+    '--kubelet-preferred-address-types=InternalIP',
     // the default reconciler refuses a loopback advertise address
     '--endpoint-reconciler-type=none',
     '--profiling=false',

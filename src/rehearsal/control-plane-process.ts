@@ -31,8 +31,11 @@ export function startControlPlaneProcess(
   const command = [binary, ...args];
   const launcher = ['setpriv', '--pdeathsig', 'KILL', '--'];
   const log = openSync(logPath, 'a');
+  // its own process group: a Ctrl-C at the terminal reaches the process that started it, whose
+  // stop() then ends the components in order (containerd before its pods are removed would leak them)
   const child = spawn(launcher[0] as string, [...launcher.slice(1), ...command], {
     stdio: ['ignore', log, log],
+    detached: true,
   });
   closeSync(log);
   if (child.pid === undefined) throw new Error(`${binary} did not start: cannot run setpriv (util-linux)`);

@@ -1,17 +1,25 @@
-// The directory of the rehearsal's Kubernetes binaries: scripts/k8s-build.sh builds them once
-// (~15 min on 2 cores) into the project's cache and then only prints where they are.
+// The directories of the rehearsal's binaries: scripts/k8s-build.sh builds Kubernetes once (~15 min
+// on 2 cores), scripts/node-build.sh the node's container runtime (~3 min), into the project's
+// cache; then they only print where the binaries are.
 import { join } from 'node:path';
 import { execa } from 'execa';
 
-const BUILD_SCRIPT = join(import.meta.dirname, '../../scripts/k8s-build.sh');
+const SCRIPTS = join(import.meta.dirname, '../../scripts');
 
 /** Builds the binaries if they are not cached; the build's progress goes to stderr. */
-export async function buildKubernetesBinaries(signal?: AbortSignal): Promise<string> {
-  const { stdout } = await execa(BUILD_SCRIPT, { stderr: 'inherit', cancelSignal: signal });
+export function buildKubernetesBinaries(signal?: AbortSignal): Promise<string> {
+  return runBuildScript(join(SCRIPTS, 'k8s-build.sh'), signal);
+}
+
+/** containerd, its shim, ctr and crictl, built if they are not cached. */
+export function buildNodeRuntime(signal?: AbortSignal): Promise<string> {
+  return runBuildScript(join(SCRIPTS, 'node-build.sh'), signal);
+}
+
+async function runBuildScript(script: string, signal?: AbortSignal): Promise<string> {
+  const { stdout } = await execa(script, { stderr: 'inherit', cancelSignal: signal });
   const binDir = stdout.trim().split('\n').at(-1);
   if (!binDir)
-    throw new Error(
-      `${BUILD_SCRIPT} printed no directory; expected the binaries' directory as its last line`,
-    );
+    throw new Error(`${script} printed no directory; expected the binaries' directory as its last line`);
   return binDir;
 }

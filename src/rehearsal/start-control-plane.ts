@@ -14,7 +14,7 @@ import {
   type ControlPlanePorts,
 } from './control-plane-args.ts';
 import { writeKubeconfig } from './control-plane-kubeconfig.ts';
-import { createControlPlanePki } from './control-plane-pki.ts';
+import { createControlPlanePki, type ControlPlanePki } from './control-plane-pki.ts';
 import { startControlPlaneProcess, type ControlPlaneProcess } from './control-plane-process.ts';
 import { waitForComponent } from './wait-for-component.ts';
 import { tlsGet } from './tls-get.ts';
@@ -34,6 +34,8 @@ export interface StartedControlPlane extends AsyncDisposable {
   readonly server: string;
   /** The CA certificate the API server's serving certificate is signed by. */
   readonly caCert: string;
+  /** Its CA and certificates: a node's kubelet and scheduler get theirs from the same CA. */
+  readonly pki: ControlPlanePki;
   /** The API server's /version gitVersion, e.g. v1.37.2. */
   readonly version: string;
   readonly runDir: string;
@@ -123,6 +125,7 @@ export async function startControlPlane(options: ControlPlaneOptions): Promise<S
       context: REHEARSAL_CONTEXT,
       server,
       caCert: pki.caCert,
+      pki,
       version,
       runDir,
       processes,

@@ -1,29 +1,24 @@
 // Test support: deploy/rbac.yaml applied to a fresh pair of namespaces standing for cdtn-admin's and
 // the frontend's (each object goes to the namespace it names in the manifest), and clients that
 // authenticate as its ServiceAccount with a TokenRequest token, as the drill does in production.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  loadAllYaml,
   RbacAuthorizationV1Api,
   type V1PolicyRule,
   type V1Role,
   type V1RoleBinding,
-  type V1ServiceAccount,
 } from '@kubernetes/client-node';
 import { RUNBOOK_DEFAULTS } from '../../src/config/index.ts';
 import { loadKubeClient, type KubeClient } from '../../src/k8s/index.ts';
 import {
+  readRbacManifest,
   SERVICE_ACCOUNT_ISSUER,
   writeKubeconfig,
   type StartedControlPlane,
 } from '../../src/rehearsal/index.ts';
 import { adminInNewNamespace } from './fixtures.ts';
 
-const MANIFEST = join(import.meta.dirname, '../../deploy/rbac.yaml');
 export const DRILL_ACCOUNT = 'cdtn-recovery-drill';
-
-type RbacObject = V1ServiceAccount | V1Role | V1RoleBinding;
 
 /** One verb on one resource that a Role of the manifest grants, in the manifest's namespace. */
 export interface Grant {
@@ -31,10 +26,6 @@ export interface Grant {
   group: string;
   resource: string;
   verb: string;
-}
-
-async function readRbacManifest(): Promise<RbacObject[]> {
-  return loadAllYaml(await readFile(MANIFEST, 'utf8')) as RbacObject[];
 }
 
 /** Every grant of the manifest's Roles, one verb of one resource at a time. */

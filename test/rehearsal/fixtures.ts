@@ -7,8 +7,10 @@ import { loadKubeClient, type KubeClient } from '../../src/k8s/index.ts';
 import {
   playKubelet,
   startControlPlane,
+  startNode,
   type PodOutcome,
   type StartedControlPlane,
+  type StartedNode,
 } from '../../src/rehearsal/index.ts';
 
 export function useControlPlane(): () => StartedControlPlane {
@@ -22,6 +24,26 @@ export function useControlPlane(): () => StartedControlPlane {
   return () => {
     if (controlPlane === undefined) throw new Error('the control plane did not start (see beforeAll)');
     return controlPlane;
+  };
+}
+
+/** A real node beside the file's control plane (call after useControlPlane: it stops first). */
+export function useNode(controlPlane: () => StartedControlPlane, images: string[]): () => StartedNode {
+  let node: StartedNode | undefined;
+  beforeAll(async () => {
+    node = await startNode({
+      controlPlane: controlPlane(),
+      kubernetesBinDir: inject('kubernetesBinDir'),
+      runtimeBinDir: inject('nodeRuntimeBinDir'),
+      images,
+    });
+  });
+  afterAll(async () => {
+    await node?.stop();
+  });
+  return () => {
+    if (node === undefined) throw new Error('the node did not start (see beforeAll)');
+    return node;
   };
 }
 

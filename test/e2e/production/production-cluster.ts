@@ -6,7 +6,6 @@
 // pods ready (pods/status) during the preparation. The run is given the drill's ServiceAccount.
 import type { V1Deployment, V1Pod } from '@kubernetes/client-node';
 import { inject } from 'vitest';
-import { readRecordings } from '../../../src/checks/index.ts';
 import { RUNBOOK_DEFAULTS } from '../../../src/config/index.ts';
 import { pollUntil } from '../../../src/env/index.ts';
 import {
@@ -17,20 +16,15 @@ import {
   waitForJob,
   type KubeClient,
 } from '../../../src/k8s/index.ts';
-import { playKubelet, startControlPlane } from '../../../src/rehearsal/index.ts';
+import {
+  playKubelet,
+  recordedLatestTag,
+  startControlPlane,
+  type Stoppable,
+} from '../../../src/rehearsal/index.ts';
 import { applyRbacManifest, writeDrillKubeconfig } from '../../rehearsal/drill-account.ts';
-import type { Stoppable } from './start-all.ts';
 
 const { cluster, github } = RUNBOOK_DEFAULTS;
-
-/** The latest release's tag of a repository, as the GitHub recordings answer it. */
-export function recordedLatestTag(repo: string): string {
-  const url = `${github.apiUrl}/repos/${repo}/releases/latest`;
-  const release = readRecordings().find((exchange) => exchange.request.url === url)?.response?.json;
-  const tag = (release as { tag_name?: unknown } | undefined)?.tag_name;
-  if (typeof tag !== 'string') throw new Error(`test set-up: fixtures/http has no latest release of ${repo}`);
-  return tag;
-}
 
 export interface ProductionCluster extends Stoppable {
   /** The drill's ServiceAccount (a TokenRequest token), current namespace cdtn-admin. */

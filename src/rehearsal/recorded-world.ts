@@ -1,7 +1,7 @@
 // The outside world of a production-like cluster run, for the CLI process: the recordings of
 // fixtures/http/ over real HTTP. A recorded origin is served under its host name as first path
 // segment: https://api.github.com/repos/x is asked as <server>/api.github.com/repos/x.
-import { createRecordedHandlers } from '../../../src/checks/index.ts';
+import { createRecordedHandlers } from '../checks/index.ts';
 import { startHandlerServer, type HandlerServer } from './handler-server.ts';
 
 export interface RecordedWorld extends HandlerServer {

@@ -17,6 +17,8 @@ export interface HandlerServerOptions {
   handlers: (url: string) => AnyHandler[];
   /** The URL the handlers are asked, from the one requested (default: unchanged). */
   rewrite?: (url: URL) => string;
+  /** Default: a port the system picks. */
+  port?: number;
 }
 
 export async function startHandlerServer(options: HandlerServerOptions): Promise<HandlerServer> {
@@ -26,7 +28,7 @@ export async function startHandlerServer(options: HandlerServerOptions): Promise
       if (!response.headersSent) response.writeHead(500).end(`handler server: ${(error as Error).message}`);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // Only HTTP handlers answer requests (the recordings' list is typed to take WebSocket ones too).
   handlers = options.handlers(url).filter((handler) => handler instanceof RequestHandler);

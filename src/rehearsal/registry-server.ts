@@ -1,6 +1,6 @@
 // The npm registry of a production-like cluster run, over real HTTP for the CLI process: the fake
 // registry's handlers (package cache, `latest` pinned) behind a node:http server on 127.0.0.1.
-import { createRegistryHandlers, fillPackageCache } from '../../../src/ingest/index.ts';
+import { createRegistryHandlers, fillPackageCache } from '../ingest/index.ts';
 import { startHandlerServer, type HandlerServer } from './handler-server.ts';
 
 const HOUR = 3_600_000;

@@ -1,7 +1,7 @@
 // PostgreSQL and the search engine as production holds them on a healthy morning: a database owned
 // by an application role (not a superuser), the backup fixture restored into it as it is
 // (production is not anonymised: no post-restore), the newer data packages ingested by the
-// reference ingester from the given registry, both environments exported by the reference export
+// reference ingester from the given registry, in the engine the caller starts, both environments exported by the reference export
 // service (so every alias is on one complete index), and last night's backup of that database
 // (pg_dump -Fc) with its manifest, as the team records them.
 import { randomBytes } from 'node:crypto';
@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import pg from 'pg';
-import { startExportService, triggerExport, waitForExport } from '../../../src/export/index.ts';
-import { ingestPackages } from '../../../src/ingest/index.ts';
+import { startExportService, triggerExport, waitForExport } from '../export/index.ts';
+import { ingestPackages } from '../ingest/index.ts';
 import {
   buildBackupFixture,
   createManifest,
@@ -19,14 +19,29 @@ import {
   restoreBackup,
   startThrowawayPostgres,
   withClient,
-} from '../../../src/pg/index.ts';
-import { startTestSearchEngine } from '../../search/index.ts';
+} from '../pg/index.ts';
+import type { SearchEngine } from '../search/index.ts';
 import { startAll, type Stoppable } from './start-all.ts';
+
+/** A real search engine, started by the caller's means (a host process, a container). */
+export interface StartedSearchEngine {
+  url: string;
+  engine: SearchEngine;
+  stop(): PromiseLike<void>;
+}
+
+export interface ProductionDataOptions {
+  registryUrl: string;
+  startSearchEngine: () => Promise<StartedSearchEngine>;
+  log: (line: string) => void;
+}
 
 export interface ProductionData extends Stoppable {
   databaseUrl: string;
   searchUrl: string;
   exportUrl: string;
+  /** An active administrator of the admin, who triggers exports (production has no drill admin). */
+  adminUserId: string;
   /** Last night's backup of the database and its manifest. */
   backup: { dumpPath: string; manifestPath: string };
 }
@@ -34,10 +49,8 @@ export interface ProductionData extends Stoppable {
 const EXPORT_TIMEOUT_MS = 300_000;
 const OWNER = 'cdtn_admin';
 
-export function startProductionData(
-  registryUrl: string,
-  log: (line: string) => void,
-): Promise<ProductionData> {
+export function startProductionData(options: ProductionDataOptions): Promise<ProductionData> {
+  const { registryUrl, log } = options;
   return startAll(async (onStop) => {
     const fixture = await buildBackupFixture({ log });
     const server = await startThrowawayPostgres(fixture.manifest.dump.database);
@@ -46,13 +59,16 @@ export function startProductionData(
     log(`restoring ${fixture.dumpPath} as the database's owner (no post-restore)`);
     await restoreBackup({ dumpPath: fixture.dumpPath, connectionString: databaseUrl });
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+    // Ctrl-C reaches the whole process group, the server too: an idle client's error must not end
+    // the process before its teardown (the step in progress fails instead)
+    pool.on('error', (error) => log(`PostgreSQL: ${error.message}`));
     onStop(() => pool.end());
     log(`ingesting the registry's latest packages from ${registryUrl}`);
     await ingestPackages(pool, { registry: { url: registryUrl } });
 
     log('starting the search engine');
-    const search = await startTestSearchEngine();
-    onStop(() => search[Symbol.asyncDispose]());
+    const search = await options.startSearchEngine();
+    onStop(() => search.stop());
     const exporter = await startExportService({ pool, search: search.engine });
     onStop(() => exporter.close());
     const userId = await findAdministrator(pool);
@@ -66,7 +82,7 @@ export function startProductionData(
       });
     }
 
-    const dir = await mkdtemp(join(tmpdir(), 'cdtn-e2e-nightly-'));
+    const dir = await mkdtemp(join(tmpdir(), 'cdtn-drill-nightly-'));
     onStop(() => rm(dir, { recursive: true, force: true }));
     const dumpPath = join(dir, 'cdtn-admin.dump');
     log(`pg_dump -Fc → ${dumpPath}`);
@@ -80,6 +96,7 @@ export function startProductionData(
       databaseUrl,
       searchUrl: search.url,
       exportUrl: exporter.url,
+      adminUserId: userId,
       backup: { dumpPath, manifestPath },
     };
   });
