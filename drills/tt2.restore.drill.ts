@@ -19,6 +19,7 @@ import {
 import {
   decideRestore,
   describeRestorePlan,
+  expectedRestoredTotals,
   getRecoveryPointSeconds,
   listTables,
   openRestoreTestDatabase,
@@ -101,8 +102,12 @@ task('tt2', () => {
   it('the restored database has every table of the manifest with its row count and checksum', async () => {
     const client = await restored.pool.connect();
     try {
-      const verified = await verifyTables(client, backup.manifest, { postRestored: restored.postRestored });
+      const postRestored = { postRestored: restored.postRestored };
+      const verified = await verifyTables(client, backup.manifest, postRestored);
       recordMeasure('rowsVerified', verified.rows, 'rows');
+      expect(verified, 'tables and rows found, against the manifest').toEqual(
+        expectedRestoredTotals(backup.manifest, postRestored),
+      );
     } finally {
       client.release();
     }
