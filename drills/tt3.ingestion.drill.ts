@@ -9,6 +9,7 @@
 // is there and --replace-finished-job does not say to replace it.
 // Settings: KUBECONFIG, DRILL_KUBE_CONTEXT, DRILL_ADMIN_NAMESPACE, DRILL_JOB_TIMEOUT_MS, DRILL_ALLOW_JOB,
 // DRILL_REPLACE_FINISHED_JOB (src/k8s), DRILL_CACHE_DIR, DRILL_NPM_REGISTRY, DRILL_INGEST_LATEST (src/ingest).
+import semver from 'semver';
 import { beforeAll, expect, it } from 'vitest';
 import {
   backupVersionName,
@@ -183,6 +184,20 @@ task('tt3', () => {
       ensureLagWithin(name, lag, maxPackageLagHours);
     }
   });
+
+  // Without it, a Job that did nothing passes: the backup's versions would be checked against themselves.
+  it.runIf(mayCreateJob())(
+    'the Job moved every package to a newer served version and rewrote the documents of its source',
+    async () => {
+      const after = await fingerprintSources(useEnv().pg);
+      for (const name of [LEGI, VDD, TRAVAIL]) {
+        const [latest, backup] = [served.latest[name]!, versionsBefore[name] ?? '0.0.0'];
+        expect(semver.gt(latest, backup), `${name}: served ${latest}, before the Job ${backup}`).toBe(true);
+        const source = getPackageReader(name).source!;
+        expect(after[source], `${name}: documents of ${source} after the Job`).not.toBe(before[source]);
+      }
+    },
+  );
 
   it('per-source available documents equal the counts computed from the ingested packages', async () => {
     const { pg } = useEnv();
