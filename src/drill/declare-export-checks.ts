@@ -1,6 +1,7 @@
 // What must hold on an environment's aliases after its export, the same for tt4 (preproduction) and
 // tt5 (production): one `it` each, declared inside the drill's `task(...)` body after its action.
 import { expect, it } from 'vitest';
+import { assertionId } from './assertion-id.ts';
 import { recordMeasure } from './drill-meta.ts';
 import { useRunOptions } from './run-context.ts';
 import { useEnv } from './use-env.ts';
@@ -25,36 +26,56 @@ export function declareExportChecks(
   const prefix = EXPORT_PREFIXES[environment];
   const context = () => ({ task, prefix, pool: useEnv().pg, search: useEnv().search });
 
-  it('each alias resolves to exactly one index and the three share one timestamp', async () => {
-    const aliases = await inspectExportAliases(useEnv().search, task, prefix);
-    expect(Object.values(aliases.indices).every((index) => index.endsWith(`-${aliases.timestamp}`))).toBe(
-      true,
-    );
-  });
+  it(
+    'each alias resolves to exactly one index and the three share one timestamp',
+    assertionId(`${task}.aliases`),
+    async () => {
+      const aliases = await inspectExportAliases(useEnv().search, task, prefix);
+      expect(Object.values(aliases.indices).every((index) => index.endsWith(`-${aliases.timestamp}`))).toBe(
+        true,
+      );
+    },
+  );
 
-  it('per-source counts in the index equal the stored documentsCount (and PostgreSQL, when just exported)', async () => {
-    const row = exportedRow();
-    expect(row, 'the export step recorded no status row').toBeDefined();
-    const counts = await checkSourceCounts(context(), row as ExportStatusRow, mayTriggerExport(environment));
-    expect(Object.keys(counts).length).toBeGreaterThan(0);
-  });
+  it(
+    'per-source counts in the index equal the stored documentsCount (and PostgreSQL, when just exported)',
+    assertionId(`${task}.source-counts`),
+    async () => {
+      const row = exportedRow();
+      expect(row, 'the export step recorded no status row').toBeDefined();
+      const counts = await checkSourceCounts(
+        context(),
+        row as ExportStatusRow,
+        mayTriggerExport(environment),
+      );
+      expect(Object.keys(counts).length).toBeGreaterThan(0);
+    },
+  );
 
-  it('at most two indices per pattern are kept', async () => {
+  it('at most two indices per pattern are kept', assertionId(`${task}.retention`), async () => {
     await checkIndexRetention(context());
   });
 
-  it('known documents fetched by id match PostgreSQL (title, slug, source)', async () => {
-    expect(await checkKnownDocuments(context())).toBeGreaterThan(0);
-  });
+  it(
+    'known documents fetched by id match PostgreSQL (title, slug, source)',
+    assertionId(`${task}.known-documents`),
+    async () => {
+      expect(await checkKnownDocuments(context())).toBeGreaterThan(0);
+    },
+  );
 
-  it('suggestions and accords in force are indexed', async () => {
+  it('suggestions and accords in force are indexed', assertionId(`${task}.suggestions-accords`), async () => {
     const exact = useRunOptions().target === 'ephemeral' ? 'exact' : 'non-empty';
     const counts = await checkSuggestionsAndAccords(context(), exact);
     recordMeasure('suggestionsIndexed', counts.suggestions, 'documents');
     recordMeasure('accordsIndexed', counts.accords, 'documents');
   });
 
-  it('the frontend queries answer through the French analysis chain (plural, accents, article number)', async () => {
-    expect(await checkFrontendQueries(context())).toHaveLength(3);
-  });
+  it(
+    'the frontend queries answer through the French analysis chain (plural, accents, article number)',
+    assertionId(`${task}.analysis`),
+    async () => {
+      expect(await checkFrontendQueries(context())).toHaveLength(3);
+    },
+  );
 }
