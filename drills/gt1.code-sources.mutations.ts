@@ -1,0 +1,22 @@
+// gt1's mutations: GitHub answering 500; a tag to deploy that the repository does not have.
+import { defineMutations } from '../src/drill/mutation.ts';
+
+export default defineMutations({
+  task: 'gt1',
+  mutations: [
+    {
+      id: 'gt1.repositories.github-500',
+      breaks: 'gt1.repositories',
+      description: 'the GitHub API answers 500 to every request',
+      at: 'before-action',
+      env: (faultyUrl) => ({ DRILL_GITHUB_API_URL: faultyUrl }),
+    },
+    {
+      id: 'gt1.deploy-tag.missing-tag',
+      breaks: 'gt1.deploy-tag',
+      description: 'the admin tag to deploy (DRILL_ADMIN_TAG) is one the repository does not have',
+      at: 'before-action',
+      env: () => ({ DRILL_ADMIN_TAG: 'v0.0.0-never-released' }),
+    },
+  ],
+});
