@@ -1,7 +1,7 @@
 // Applies the mutation of a sensitivity run inside the drill it targets: before the task's action
 // (a beforeAll registered after the environment's connection, before the drill's own hooks), or
 // where the drill says its action is done. Each mutation applied is written down for the run.
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { DrillMutations, Mutation } from './mutation.ts';
@@ -59,5 +59,6 @@ export async function actionDone(): Promise<void> {
 
 async function applyNow(mutation: Mutation, record: string): Promise<void> {
   await mutation.apply?.(useEnv());
+  mkdirSync(dirname(record), { recursive: true });
   appendFileSync(record, `${mutation.id}\n`);
 }
