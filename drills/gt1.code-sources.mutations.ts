@@ -1,16 +1,11 @@
 // gt1's mutations: GitHub answering 500; a tag to deploy that the repository does not have.
 import { defineMutations } from '../src/drill/mutation.ts';
+import { answering500 } from '../src/mutations/service-breakages.ts';
 
 export default defineMutations({
   task: 'gt1',
   mutations: [
-    {
-      id: 'gt1.repositories.github-500',
-      breaks: 'gt1.repositories',
-      description: 'the GitHub API answers 500 to every request',
-      at: 'before-action',
-      env: (faultyUrl) => ({ DRILL_GITHUB_API_URL: faultyUrl }),
-    },
+    answering500('gt1.repositories', 'github', 'DRILL_GITHUB_API_URL'),
     {
       id: 'gt1.deploy-tag.missing-tag',
       breaks: 'gt1.deploy-tag',

@@ -1,17 +1,12 @@
 // gt2's mutations: GitHub answering 500; a registry that lost the data packages; a backup older
 // than the RPO allows.
 import { defineMutations } from '../src/drill/mutation.ts';
+import { answering500 } from '../src/mutations/service-breakages.ts';
 
 export default defineMutations({
   task: 'gt2',
   mutations: [
-    {
-      id: 'gt2.releases.github-500',
-      breaks: 'gt2.releases',
-      description: 'the GitHub API answers 500 to every request',
-      at: 'before-action',
-      env: (faultyUrl) => ({ DRILL_GITHUB_API_URL: faultyUrl }),
-    },
+    answering500('gt2.releases', 'github', 'DRILL_GITHUB_API_URL'),
     {
       id: 'gt2.npm-latest.packages-lost',
       breaks: 'gt2.npm-latest',

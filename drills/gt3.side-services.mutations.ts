@@ -1,15 +1,10 @@
 // gt3's mutation: a required side service answering 500.
 import { defineMutations } from '../src/drill/mutation.ts';
+import { answering500 } from '../src/mutations/service-breakages.ts';
 
 export default defineMutations({
   task: 'gt3',
   mutations: [
-    {
-      id: 'gt3.required-services.enterprise-api-500',
-      breaks: 'gt3.required-services',
-      description: 'recherche-entreprises (required) answers 500',
-      at: 'before-action',
-      env: (faultyUrl) => ({ DRILL_ENTERPRISE_API_URL: `${faultyUrl}/api/search` }),
-    },
+    answering500('gt3.required-services', 'recherche-entreprises', 'DRILL_ENTERPRISE_API_URL', '/api/search'),
   ],
 });

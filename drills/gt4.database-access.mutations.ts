@@ -1,19 +1,12 @@
 // gt4's mutations: the database refuses logins; the engine refuses to create indices.
 import { defineMutations } from '../src/drill/mutation.ts';
-import { allowConnections, refuseConnections } from '../src/mutations/database-breakages.ts';
+import { loginsRefused } from '../src/mutations/database-breakages.ts';
 import { setClusterReadOnly } from '../src/mutations/index-breakages.ts';
 
 export default defineMutations({
   task: 'gt4',
   mutations: [
-    {
-      id: 'gt4.postgres-access.logins-refused',
-      breaks: 'gt4.postgres-access',
-      description: 'the database refuses every login (ALLOW_CONNECTIONS false)',
-      at: 'before-action',
-      apply: refuseConnections,
-      undo: allowConnections,
-    },
+    loginsRefused('gt4.postgres-access'),
     {
       id: 'gt4.search-access.engine-read-only',
       breaks: 'gt4.search-access',

@@ -1,21 +1,15 @@
 // tt1's mutations: the database refuses logins; the engine red; the export service answering 500.
 import { defineMutations } from '../src/drill/mutation.ts';
-import { allowConnections, refuseConnections } from '../src/mutations/database-breakages.ts';
+import { loginsRefused } from '../src/mutations/database-breakages.ts';
 import { createUnassignableIndex, deleteIndex } from '../src/mutations/index-breakages.ts';
+import { answering500 } from '../src/mutations/service-breakages.ts';
 
 const RED_INDEX = 'sensitivity-unassignable';
 
 export default defineMutations({
   task: 'tt1',
   mutations: [
-    {
-      id: 'tt1.postgres.logins-refused',
-      breaks: 'tt1.postgres',
-      description: 'the database refuses every login (ALLOW_CONNECTIONS false)',
-      at: 'before-action',
-      apply: refuseConnections,
-      undo: allowConnections,
-    },
+    loginsRefused('tt1.postgres'),
     {
       id: 'tt1.search-health.red',
       breaks: 'tt1.search-health',
@@ -24,12 +18,6 @@ export default defineMutations({
       apply: (env) => createUnassignableIndex(env, RED_INDEX),
       undo: (env) => deleteIndex(env, RED_INDEX),
     },
-    {
-      id: 'tt1.export-health.export-500',
-      breaks: 'tt1.export-health',
-      description: 'the export service answers 500',
-      at: 'before-action',
-      env: (faultyUrl) => ({ DRILL_EXPORT_URL: faultyUrl }),
-    },
+    answering500('tt1.export-health', 'export', 'DRILL_EXPORT_URL'),
   ],
 });

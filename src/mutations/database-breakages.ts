@@ -42,3 +42,15 @@ export async function allowConnections(env: DrillEnv): Promise<void> {
 export function sqlMutation(declared: Omit<Mutation, 'apply' | 'env' | 'undo'>, sql: string): Mutation {
   return { ...declared, apply: async (env) => void (await env.pg.query(sql)) };
 }
+
+/** `<breaks>.logins-refused`: the database refuses every login, until undone. */
+export function loginsRefused(breaks: string): Mutation {
+  return {
+    id: `${breaks}.logins-refused`,
+    breaks,
+    description: 'the database refuses every login (ALLOW_CONNECTIONS false)',
+    at: 'before-action',
+    apply: refuseConnections,
+    undo: allowConnections,
+  };
+}

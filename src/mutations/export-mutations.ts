@@ -10,6 +10,7 @@ import {
 } from '../export/export-environment.ts';
 import { pickKnownDocuments } from '../export/verify/known-documents.ts';
 import { sqlMutation } from './database-breakages.ts';
+import { answering500 } from './service-breakages.ts';
 import {
   createEmptyIndex,
   deleteDocuments,
@@ -41,13 +42,7 @@ export function exportMutations(environment: ExportEnvironment): Mutation[] {
       `INSERT INTO public.export_es_status (id, status, user_id, environment)
        SELECT gen_random_uuid(), 'running', id, '${other}' FROM auth.users ORDER BY id LIMIT 1`,
     ),
-    {
-      id: `${task}.health.export-500`,
-      breaks: `${task}.health`,
-      description: 'the export service answers 500',
-      at: 'before-action',
-      env: (faultyUrl) => ({ DRILL_EXPORT_URL: faultyUrl }),
-    },
+    answering500(`${task}.health`, 'export', 'DRILL_EXPORT_URL'),
     afterExport('aliases', 'documents-alias-moved', `${documents} moved to an empty index`, (env) =>
       moveAliasToEmptyIndex(env, prefix, 'documents'),
     ),
