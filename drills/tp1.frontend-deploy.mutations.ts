@@ -9,6 +9,7 @@ import {
   moveAliasToEmptyIndex,
   rewriteDocuments,
 } from '../src/mutations/index-breakages.ts';
+import { answering500 } from '../src/mutations/service-breakages.ts';
 
 const PROD = EXPORT_PREFIXES.production;
 const DOCUMENTS = aliasName(PROD, 'documents');
@@ -57,12 +58,6 @@ export default defineMutations({
       at: 'before-action',
       env: () => ({ DRILL_FRONTEND_TAG: 'v0.0.0-never-released' }),
     },
-    {
-      id: 'tp1.smoke.site-500',
-      breaks: 'tp1.smoke',
-      description: 'the site answers 500 to every page',
-      at: 'before-action',
-      env: (faultyUrl) => ({ DRILL_FRONTEND_URL: faultyUrl }),
-    },
+    answering500('tp1.smoke', 'site', 'DRILL_FRONTEND_URL'),
   ],
 });

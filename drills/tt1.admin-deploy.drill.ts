@@ -39,7 +39,7 @@ task('tt1', () => {
 
   it('the search engine answers and is not red', assertionId('tt1.search-health'), async () => {
     const health = await useEnv().search.health();
-    expect(health.status).not.toBe('red');
+    expect(health.status, 'tt1: the search engine cluster health').not.toBe('red');
   });
 
   it(

@@ -242,7 +242,10 @@ task('tt3', () => {
   });
 
   it('no two documents share (source, initial_id)', assertionId('tt3.no-duplicates'), async () => {
-    expect(await findDuplicateDocuments(useEnv().pg)).toEqual([]);
+    expect(
+      await findDuplicateDocuments(useEnv().pg),
+      'tt3: (source, initial_id) held by several documents',
+    ).toEqual([]);
   });
 
   it(
@@ -256,9 +259,11 @@ task('tt3', () => {
           .map((name) => getPackageReader(name).source),
       );
       const untouched = Object.keys(before).filter((source) => !ingested.has(source));
-      expect(Object.fromEntries(untouched.map((s) => [s, after[s]]))).toEqual(
-        Object.fromEntries(untouched.map((s) => [s, before[s]])),
-      );
+      const changed = untouched.filter((source) => after[source] !== before[source]);
+      expect(
+        Object.fromEntries(untouched.map((s) => [s, after[s]])),
+        `tt3: documents changed in ${changed.join(', ')}`,
+      ).toEqual(Object.fromEntries(untouched.map((s) => [s, before[s]])));
     },
   );
 
@@ -271,8 +276,8 @@ task('tt3', () => {
       await getPackageVersions(pg),
     ];
     await runManualJob(true);
-    expect(await getPackageVersions(pg)).toEqual(versions);
-    expect(await fingerprintSources(pg)).toEqual(documents);
-    expect(await fingerprintArticles(pg)).toBe(articles);
+    expect(await getPackageVersions(pg), 'tt3: package_version after a second Job').toEqual(versions);
+    expect(await fingerprintSources(pg), 'tt3: documents per source after a second Job').toEqual(documents);
+    expect(await fingerprintArticles(pg), 'tt3: kali and legi articles after a second Job').toBe(articles);
   });
 });

@@ -18,7 +18,9 @@ task('tt4', () => {
     assertionId('tt4.health'),
     async () => {
       const response = await fetch(new URL('/healthz', readExportDrillConfig().exportUrl));
-      expect(await response.json()).toEqual({ status: 'available' });
+      expect(await response.json(), 'tt4: GET /healthz of the export service').toEqual({
+        status: 'available',
+      });
     },
   );
 

@@ -37,7 +37,9 @@ task('tt5', () => {
     assertionId('tt5.health'),
     async () => {
       const response = await fetch(new URL('/healthz', readExportDrillConfig().exportUrl));
-      expect(await response.json()).toEqual({ status: 'available' });
+      expect(await response.json(), 'tt5: GET /healthz of the export service').toEqual({
+        status: 'available',
+      });
     },
   );
 
@@ -59,8 +61,12 @@ task('tt5', () => {
     async () => {
       expect(preproductionBefore, 'the export step did not read the preproduction aliases').toBeDefined();
       const after = await readPreproduction();
-      expect(after.aliases).toEqual(preproductionBefore?.aliases);
-      expect(after.indices).toEqual(preproductionBefore?.indices);
+      expect(after.aliases, 'tt5: the preproduction aliases after the production export').toEqual(
+        preproductionBefore?.aliases,
+      );
+      expect(after.indices, 'tt5: the preproduction indices after the production export').toEqual(
+        preproductionBefore?.indices,
+      );
     },
   );
 });
