@@ -9,7 +9,7 @@ import {
   type OutsideWorld,
 } from '../src/checks/index.ts';
 import { loadChecksConfig } from '../src/config/index.ts';
-import { recordMeasure, task, useRunOptions, warn } from '../src/drill/index.ts';
+import { assertionId, recordMeasure, task, useRunOptions, warn } from '../src/drill/index.ts';
 
 task('gt1', () => {
   const config = loadChecksConfig();
@@ -21,13 +21,13 @@ task('gt1', () => {
   });
   afterAll(() => world?.close());
 
-  it('both application repositories answer on GitHub', async () => {
+  it('both application repositories answer on GitHub', assertionId('gt1.repositories'), async () => {
     const results = await Promise.all(apps.map((app) => probeRepository(config, app.repo)));
     settleProbes('gt1', results, reporter);
     expect(results.every((result) => result.ok)).toBe(true);
   });
 
-  it('the tag to deploy exists in each application repository', async () => {
+  it('the tag to deploy exists in each application repository', assertionId('gt1.deploy-tag'), async () => {
     for (const app of ['admin', 'frontend'] as const) {
       const ref = await resolveDeployRef(config, app, 'gt1');
       settleProbes('gt1', ref.probes, reporter);

@@ -15,7 +15,7 @@ import {
   type OutsideWorld,
 } from '../src/checks/index.ts';
 import { loadChecksConfig } from '../src/config/index.ts';
-import { recordMeasure, task, useRunOptions, warn } from '../src/drill/index.ts';
+import { assertionId, recordMeasure, task, useRunOptions, warn } from '../src/drill/index.ts';
 import { createRegistryHandlers, getNpmRegistryUrl } from '../src/ingest/index.ts';
 
 task('gt2', () => {
@@ -30,7 +30,7 @@ task('gt2', () => {
   });
   afterAll(() => world?.close());
 
-  it('the four data repositories answer with their latest release', async () => {
+  it('the four data repositories answer with their latest release', assertionId('gt2.releases'), async () => {
     const results = await Promise.all(
       config.github.dataRepos.map(async (repo) => {
         const [repository, release] = await Promise.all([
@@ -45,27 +45,35 @@ task('gt2', () => {
     expect(releases.size).toBe(config.github.dataRepos.length);
   });
 
-  it('the npm registry gives the latest version of each data package', async () => {
-    warn(
-      'gt2: runbook drift: the ingester reads the npm registry, not the GitHub repositories the runbook lists',
-    );
-    const results = await Promise.all(config.npm.packages.map((name) => probeLatestVersion(config, name)));
-    settleProbes('gt2', results, reporter);
-    for (const [index, name] of config.npm.packages.entries()) {
-      const version = latestVersion(results[index]!);
-      expect(semver.valid(version), `${name} latest`).not.toBeNull();
-      const tag = releases.get(name.split('/')[1] as string);
-      if (tag !== undefined && tag.replace(/^v/, '') !== version) {
-        warn(
-          `gt2: ${name}: npm latest is ${version}, GitHub's latest release is ${tag}: the ingester takes ${version}`,
-        );
+  it(
+    'the npm registry gives the latest version of each data package',
+    assertionId('gt2.npm-latest'),
+    async () => {
+      warn(
+        'gt2: runbook drift: the ingester reads the npm registry, not the GitHub repositories the runbook lists',
+      );
+      const results = await Promise.all(config.npm.packages.map((name) => probeLatestVersion(config, name)));
+      settleProbes('gt2', results, reporter);
+      for (const [index, name] of config.npm.packages.entries()) {
+        const version = latestVersion(results[index]!);
+        expect(semver.valid(version), `${name} latest`).not.toBeNull();
+        const tag = releases.get(name.split('/')[1] as string);
+        if (tag !== undefined && tag.replace(/^v/, '') !== version) {
+          warn(
+            `gt2: ${name}: npm latest is ${version}, GitHub's latest release is ${tag}: the ingester takes ${version}`,
+          );
+        }
       }
-    }
-  });
+    },
+  );
 
-  it('the backup is present, readable by pg_restore and young enough', async () => {
-    const { info, ageHours } = await checkBackup(config.backup);
-    recordMeasure('backup age (RPO)', Number(ageHours.toFixed(2)), 'h');
-    expect(info.tableDataEntries).toBeGreaterThan(0);
-  });
+  it(
+    'the backup is present, readable by pg_restore and young enough',
+    assertionId('gt2.backup'),
+    async () => {
+      const { info, ageHours } = await checkBackup(config.backup);
+      recordMeasure('backup age (RPO)', Number(ageHours.toFixed(2)), 'h');
+      expect(info.tableDataEntries).toBeGreaterThan(0);
+    },
+  );
 });

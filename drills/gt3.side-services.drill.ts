@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { probe, settleProbes, startOutsideWorld, type OutsideWorld } from '../src/checks/index.ts';
 import { loadChecksConfig } from '../src/config/index.ts';
-import { recordMeasure, task, useRunOptions, warn } from '../src/drill/index.ts';
+import { assertionId, recordMeasure, task, useRunOptions, warn } from '../src/drill/index.ts';
 
 task('gt3', () => {
   const config = loadChecksConfig();
@@ -13,11 +13,17 @@ task('gt3', () => {
   });
   afterAll(() => world?.close());
 
-  it('every required side service answers; optional and obsolete ones are reported', async () => {
-    const services = Object.values(config.sideServices);
-    const results = await Promise.all(services.map((service) => probe(service, { defaults: config.probe })));
-    settleProbes('gt3', results, { warn, recordMeasure });
-    const required = results.filter((result) => result.level === 'required');
-    expect(required.every((result) => result.ok)).toBe(true);
-  });
+  it(
+    'every required side service answers; optional and obsolete ones are reported',
+    assertionId('gt3.required-services'),
+    async () => {
+      const services = Object.values(config.sideServices);
+      const results = await Promise.all(
+        services.map((service) => probe(service, { defaults: config.probe })),
+      );
+      settleProbes('gt3', results, { warn, recordMeasure });
+      const required = results.filter((result) => result.level === 'required');
+      expect(required.every((result) => result.ok)).toBe(true);
+    },
+  );
 });

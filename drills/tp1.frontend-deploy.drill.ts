@@ -24,7 +24,7 @@ import {
 } from '../src/checks/index.ts';
 import { loadChecksConfig } from '../src/config/index.ts';
 import { loadKubeClient } from '../src/k8s/index.ts';
-import { recordMeasure, task, useEnv, useRunOptions, warn } from '../src/drill/index.ts';
+import { assertionId, recordMeasure, task, useEnv, useRunOptions, warn } from '../src/drill/index.ts';
 
 task('tp1', () => {
   const config = loadChecksConfig();
@@ -42,6 +42,7 @@ task('tp1', () => {
 
   it.runIf(!ephemeral)(
     'the frontend Deployment is rolled out at the tag to deploy (cluster only: the ephemeral target runs no Deployment)',
+    assertionId('tp1.rollout'),
     async () => {
       const { tag } = await resolveDeployRef(config, 'frontend', 'tp1');
       const { frontendNamespace: namespace, frontendDeployments: deployments } = config.cluster;
@@ -51,53 +52,73 @@ task('tp1', () => {
     },
   );
 
-  it(`presearch "${presearchQuery}" finds documents on ${aliasPrefix}_documents`, async () => {
-    expect(await checkPresearch(contract(), presearchQuery)).toBeGreaterThan(0);
-  });
+  it(
+    `presearch "${presearchQuery}" finds documents on ${aliasPrefix}_documents`,
+    assertionId('tp1.presearch'),
+    async () => {
+      expect(await checkPresearch(contract(), presearchQuery)).toBeGreaterThan(0);
+    },
+  );
 
-  it(`suggest "${suggestQuery}" returns titles from ${aliasPrefix}_suggestions`, async () => {
-    expect((await checkSuggest(contract(), suggestQuery)).length).toBeGreaterThan(0);
-  });
+  it(
+    `suggest "${suggestQuery}" returns titles from ${aliasPrefix}_suggestions`,
+    assertionId('tp1.suggest'),
+    async () => {
+      expect((await checkSuggest(contract(), suggestQuery)).length).toBeGreaterThan(0);
+    },
+  );
 
-  it('the idcc search puts a published convention first when asked its number', async () => {
-    const published = await readPublishedIdccs(useEnv().pg);
-    const wanted = Number(config.frontend.idcc);
-    const idcc = published.includes(wanted) ? wanted : published[0];
-    if (idcc === undefined) {
-      const details = {
-        task: 'tp1',
-        object: 'PostgreSQL documents',
-        expected: 'published conventions_collectives',
-        found: 'none',
-      };
-      throw new CheckError(details);
-    }
-    if (idcc !== wanted)
-      warn(`tp1: IDCC ${wanted} is not among the published conventions; checked IDCC ${idcc}`);
-    await checkIdcc(contract(), idcc);
-  });
+  it(
+    'the idcc search puts a published convention first when asked its number',
+    assertionId('tp1.idcc'),
+    async () => {
+      const published = await readPublishedIdccs(useEnv().pg);
+      const wanted = Number(config.frontend.idcc);
+      const idcc = published.includes(wanted) ? wanted : published[0];
+      if (idcc === undefined) {
+        const details = {
+          task: 'tp1',
+          object: 'PostgreSQL documents',
+          expected: 'published conventions_collectives',
+          found: 'none',
+        };
+        throw new CheckError(details);
+      }
+      if (idcc !== wanted)
+        warn(`tp1: IDCC ${wanted} is not among the published conventions; checked IDCC ${idcc}`);
+      await checkIdcc(contract(), idcc);
+    },
+  );
 
-  it(`the document behind /code-du-travail/${articleSlug} is the one PostgreSQL publishes`, async () => {
-    const cdtnId = await readPublishedArticleId(useEnv().pg, articleSlug);
-    if (cdtnId === undefined) {
-      const object = 'PostgreSQL documents';
-      const expected = `a published code_du_travail article with slug ${articleSlug}`;
-      throw new CheckError({ task: 'tp1', object, expected, found: 'none' });
-    }
-    await checkLaborCodeArticle(contract(), articleSlug, cdtnId);
-  });
+  it(
+    `the document behind /code-du-travail/${articleSlug} is the one PostgreSQL publishes`,
+    assertionId('tp1.article'),
+    async () => {
+      const cdtnId = await readPublishedArticleId(useEnv().pg, articleSlug);
+      if (cdtnId === undefined) {
+        const object = 'PostgreSQL documents';
+        const expected = `a published code_du_travail article with slug ${articleSlug}`;
+        throw new CheckError({ task: 'tp1', object, expected, found: 'none' });
+      }
+      await checkLaborCodeArticle(contract(), articleSlug, cdtnId);
+    },
+  );
 
-  it('/api/health reports the deployed commit', async () => {
+  it('/api/health reports the deployed commit', assertionId('tp1.health-commit'), async () => {
     const ref = await resolveDeployRef(config, 'frontend', 'tp1');
     const result = await probe(frontendCommitTarget(config, ref.commit), { defaults: config.probe });
     settleProbes('tp1', [result], reporter);
     expect(result.ok).toBe(true);
   });
 
-  it(`se connecter sur ${config.frontend.url}: the site passes its smoke checks`, async () => {
-    const targets = frontendSmokeTargets(config);
-    const results = await Promise.all(targets.map((target) => probe(target, { defaults: config.probe })));
-    settleProbes('tp1', results, reporter);
-    expect(results.filter((result) => result.ok)).toHaveLength(targets.length);
-  });
+  it(
+    `se connecter sur ${config.frontend.url}: the site passes its smoke checks`,
+    assertionId('tp1.smoke'),
+    async () => {
+      const targets = frontendSmokeTargets(config);
+      const results = await Promise.all(targets.map((target) => probe(target, { defaults: config.probe })));
+      settleProbes('tp1', results, reporter);
+      expect(results.filter((result) => result.ok)).toHaveLength(targets.length);
+    },
+  );
 });

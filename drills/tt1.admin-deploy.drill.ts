@@ -14,7 +14,15 @@ import {
 } from '../src/checks/index.ts';
 import { loadChecksConfig } from '../src/config/index.ts';
 import { getServerVersion, loadKubeClient } from '../src/k8s/index.ts';
-import { recordMeasure, recordVersion, task, useEnv, useRunOptions, warn } from '../src/drill/index.ts';
+import {
+  assertionId,
+  recordMeasure,
+  recordVersion,
+  task,
+  useEnv,
+  useRunOptions,
+  warn,
+} from '../src/drill/index.ts';
 
 task('tt1', () => {
   const config = loadChecksConfig();
@@ -30,26 +38,31 @@ task('tt1', () => {
   });
   afterAll(() => world?.close());
 
-  it('PostgreSQL answers', async () => {
+  it('PostgreSQL answers', assertionId('tt1.postgres'), async () => {
     const { rows } = await useEnv().pg.query<{ version: string }>(
       "SELECT current_setting('server_version') AS version",
     );
     expect(rows[0]?.version).toMatch(/^\d+/);
   });
 
-  it('the search engine answers and is not red', async () => {
+  it('the search engine answers and is not red', assertionId('tt1.search-health'), async () => {
     const health = await useEnv().search.health();
-    expect(health.status).not.toBe('red');
+    expect(health.status, 'tt1: the search engine cluster health').not.toBe('red');
   });
 
-  it('the export service answers /healthz with {"status":"available"}', async () => {
-    const result = await probe(exportHealthTarget(config), { defaults: config.probe });
-    settleProbes('tt1', [result], reporter);
-    expect(result.ok).toBe(true);
-  });
+  it(
+    'the export service answers /healthz with {"status":"available"}',
+    assertionId('tt1.export-health'),
+    async () => {
+      const result = await probe(exportHealthTarget(config), { defaults: config.probe });
+      settleProbes('tt1', [result], reporter);
+      expect(result.ok).toBe(true);
+    },
+  );
 
   it.runIf(useRunOptions().target === 'cluster')(
     'the admin answers /healthz (cluster only: the ephemeral target runs no admin frontend)',
+    assertionId('tt1.admin-health'),
     async () => {
       const result = await probe(adminHealthTarget(config), { defaults: config.probe });
       settleProbes('tt1', [result], reporter);
@@ -59,6 +72,7 @@ task('tt1', () => {
 
   it.runIf(useRunOptions().target === 'cluster')(
     'the admin Deployments are rolled out at the tag to deploy (cluster only: the ephemeral target runs no Deployment)',
+    assertionId('tt1.admin-rollout'),
     async () => {
       const { tag } = await resolveDeployRef(config, 'admin', 'tt1');
       const { adminNamespace: namespace, adminDeployments: deployments } = config.cluster;

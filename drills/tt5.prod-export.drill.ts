@@ -3,6 +3,7 @@
 // the preproduction aliases and indices are as tt4 left them.
 import { expect, it } from 'vitest';
 import {
+  assertionId,
   declareExportChecks,
   exportActionTimeoutMs,
   runMeasuredExport,
@@ -31,14 +32,20 @@ task('tt5', () => {
   let row: ExportStatusRow | undefined;
   let preproductionBefore: Awaited<ReturnType<typeof readPreproduction>> | undefined;
 
-  it('the export service answers GET /healthz with {"status":"available"}', async () => {
-    const response = await fetch(new URL('/healthz', readExportDrillConfig().exportUrl));
-    expect(await response.json()).toEqual({ status: 'available' });
-  });
+  it(
+    'the export service answers GET /healthz with {"status":"available"}',
+    assertionId('tt5.health'),
+    async () => {
+      const response = await fetch(new URL('/healthz', readExportDrillConfig().exportUrl));
+      expect(await response.json(), 'tt5: GET /healthz of the export service').toEqual({
+        status: 'available',
+      });
+    },
+  );
 
   it(
     'POST /export takes the production export from running to completed',
-    { timeout: exportActionTimeoutMs() },
+    assertionId('tt5.export', { timeout: exportActionTimeoutMs() }),
     async () => {
       preproductionBefore = await readPreproduction();
       row = await runMeasuredExport('production');
@@ -48,10 +55,18 @@ task('tt5', () => {
 
   declareExportChecks('production', () => row);
 
-  it('the production export leaves the preproduction aliases and indices untouched', async () => {
-    expect(preproductionBefore, 'the export step did not read the preproduction aliases').toBeDefined();
-    const after = await readPreproduction();
-    expect(after.aliases).toEqual(preproductionBefore?.aliases);
-    expect(after.indices).toEqual(preproductionBefore?.indices);
-  });
+  it(
+    'the production export leaves the preproduction aliases and indices untouched',
+    assertionId('tt5.preprod-untouched'),
+    async () => {
+      expect(preproductionBefore, 'the export step did not read the preproduction aliases').toBeDefined();
+      const after = await readPreproduction();
+      expect(after.aliases, 'tt5: the preproduction aliases after the production export').toEqual(
+        preproductionBefore?.aliases,
+      );
+      expect(after.indices, 'tt5: the preproduction indices after the production export').toEqual(
+        preproductionBefore?.indices,
+      );
+    },
+  );
 });

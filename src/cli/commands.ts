@@ -5,6 +5,7 @@ import { planCommand, PLAN_USAGE } from './plan-command.ts';
 import { rehearsalCommand, REHEARSAL_USAGE } from './rehearsal-command.ts';
 import { runbookCommand, RUNBOOK_USAGE } from './runbook-command.ts';
 import { runCommand, RUN_USAGE } from './run-command.ts';
+import { sensitivityCommand, SENSITIVITY_USAGE } from './sensitivity-command.ts';
 import type { ExitCode } from './exit-codes.ts';
 
 export interface Command {
@@ -23,6 +24,11 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'run the drills in plan order and write reports/<runId>/',
     usage: RUN_USAGE,
     run: runCommand,
+  },
+  sensitivity: {
+    summary: 'prove every assertion can fail: each mutation next to the drills must break its assertion',
+    usage: SENSITIVITY_USAGE,
+    run: sensitivityCommand,
   },
   manifest: {
     summary: 'restore a custom-format dump into a throwaway PostgreSQL and write its manifest',

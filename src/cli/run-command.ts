@@ -203,7 +203,7 @@ function describeDryRun(
 }
 
 /** Sortable and unique enough for a folder name: 2026-11-27T06-40-12Z-3fa1. */
-function newRunId(): string {
+export function newRunId(): string {
   return `${new Date()
     .toISOString()
     .replace(/\.\d+Z$/, 'Z')
@@ -219,7 +219,7 @@ function exportRestoreVariables(options: ParsedOptions): void {
 }
 
 /** The run's settings, for the domain modules' typed configs (read in the drill workers). */
-function exportRunVariables({ options }: DrillRunContext): void {
+export function exportRunVariables({ options }: DrillRunContext): void {
   process.env.DRILL_TARGET = options.target;
   process.env.DRILL_RUN_ID = options.runId;
   process.env.DRILL_RUNBOOK = options.runbookPath;

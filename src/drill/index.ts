@@ -19,3 +19,7 @@ export {
 // tt4 and tt5: the export's action and what must hold on the aliases afterwards.
 export { declareExportChecks } from './declare-export-checks.ts';
 export { exportActionTimeoutMs, runMeasuredExport } from './run-measured-export.ts';
+// Sensitivity: each assertion's id, and the mutations that must make it fail.
+export { assertionId } from './assertion-id.ts';
+export { actionDone, appliedMutationsPath, type ActiveMutation } from './apply-mutation.ts';
+export { defineMutations, type DrillMutations, type Mutation, type MutationMoment } from './mutation.ts';

@@ -1,6 +1,7 @@
 // The action of tt4/tt5 as a drill runs it: trigger the export when allowed (always on the ephemeral
 // target, on a cluster only when DRILL_CONFIRM_EXPORT names the environment), and record what it
 // exported and how fast. Returns the status row; the drill asserts on it.
+import { actionDone } from './apply-mutation.ts';
 import { recordMeasure, warn } from './drill-meta.ts';
 import { useRunOptions } from './run-context.ts';
 import { readExportDrillConfig, readExportTimeoutMs } from '../export/export-drill-config.ts';
@@ -67,5 +68,6 @@ export async function runMeasuredExport(environment: ExportEnvironment): Promise
     recordMeasure('exportDuration', step.durationMs / 1000, 's');
     recordMeasure('exportThroughput', Math.round((documents * 1000) / step.durationMs), 'documents/s');
   }
+  await actionDone();
   return step.row;
 }

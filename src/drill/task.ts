@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, TestRunner } from 'vitest';
 import type { RunnerTask, RunnerTestSuite } from 'vitest';
 import { basename } from 'node:path';
+import { registerMutationHooks } from './apply-mutation.ts';
 import { flushPendingMeta } from './drill-meta.ts';
 import { getRunContext } from './run-context.ts';
 import { readRunState, recordTaskOutcome, skipReasonFor, type TaskOutcome } from './run-state.ts';
@@ -48,6 +49,7 @@ export function task(id: string, body: () => void): void {
       recordTaskOutcome(context.runStatePath, id, { outcome: outcomeOf(suite) });
     });
     registerEnvHooks(id);
+    registerMutationHooks(id, context.runStatePath);
     body();
   });
 }

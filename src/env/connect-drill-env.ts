@@ -25,6 +25,9 @@ function noSearchEngine(runId: string): SearchEngine {
 
 export async function connectDrillEnv(descriptor: DrillEnvDescriptor): Promise<ConnectedDrillEnv> {
   const pool = new pg.Pool(toPgClientConfig(descriptor.pg));
+  // An idle connection the server ends (a database reset, a restart) leaves the pool, which opens
+  // a new one for the next query: not a reason to end the process, as an unheard 'error' would.
+  pool.on('error', () => {});
   let search: SearchEngine;
   try {
     search = descriptor.search ? await connectSearch(descriptor.search) : noSearchEngine(descriptor.runId);

@@ -19,3 +19,8 @@ export function toPgClientConfig(endpoint: PgEndpoint): ClientConfig {
   }
   return config;
 }
+
+/** The same server's `postgres` database: where the drill's own database is altered or copied from. */
+export function toMaintenanceClientConfig(endpoint: PgEndpoint): ClientConfig {
+  return { ...toPgClientConfig(endpoint), database: 'postgres' };
+}

@@ -65,6 +65,10 @@ export async function startEphemeralServices(
       prepareServedRegistry(loadIngestConfig(env), { signal: options.signal }),
     );
     served.warnings.forEach((line) => options.log?.(line));
+    // The registry's "latest" is read once: tt3 expects the very versions the ingestion is served.
+    variables.DRILL_INGEST_LATEST = Object.entries(served.latest)
+      .map(([name, version]) => `${name}@${version}`)
+      .join(',');
     return { variables, stop };
   } catch (error) {
     await stop();

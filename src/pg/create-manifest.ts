@@ -1,5 +1,6 @@
 // Makes the manifest of any custom-format dump: restore it into a throwaway PostgreSQL, then
-// count and checksum every table there. This is how a team records a production backup.
+// count and checksum every table there. This is how a team records a production backup. (The
+// fixture's manifest is read from its source database, in the snapshot pg_dump took: fixture/.)
 import { writeFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import pg from 'pg';
@@ -11,7 +12,7 @@ import {
 } from './backup-manifest.ts';
 import { DRILL_ADMIN } from './post-restore.ts';
 import { getDocumentCountsBySource, getDocumentSamples } from './read-document-facts.ts';
-import { readDumpInfo } from './read-dump-info.ts';
+import { readDumpInfo, type DumpInfo } from './read-dump-info.ts';
 import { restoreBackup } from './restore-backup.ts';
 import { CHECKSUM_SESSION_SQL, getTableStats, listTables } from './table-checksums.ts';
 import { startThrowawayPostgres, withClient } from './throwaway-postgres.ts';
@@ -37,7 +38,23 @@ export async function createManifest(
   await using server = await startThrowawayPostgres(dump.database);
   await restoreBackup({ dumpPath, connectionString: server.connectionString });
   const facts = await withClient(server.connectionString, (client) => readManifestFacts(client));
-  const manifest: BackupManifest = {
+  const manifest = composeManifest(dump, facts);
+  const path = options.out ?? getDefaultManifestPath(dumpPath);
+  await writeManifest(path, manifest);
+  return { manifest, path, seconds: (performance.now() - started) / 1000 };
+}
+
+export async function writeManifest(path: string, manifest: BackupManifest): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+/** The manifest of a dump (what pg_restore --list says of it) and the facts of its data. */
+export function composeManifest(
+  dump: DumpInfo,
+  facts: Pick<BackupManifest, 'tables' | 'documents' | 'users'>,
+): BackupManifest {
+  return {
     format: MANIFEST_FORMAT,
     version: MANIFEST_VERSION,
     createdAt: new Date().toISOString(),
@@ -52,10 +69,6 @@ export async function createManifest(
     },
     ...facts,
   };
-  const path = options.out ?? getDefaultManifestPath(dumpPath);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, `${JSON.stringify(manifest, null, 2)}\n`);
-  return { manifest, path, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Everything the manifest says about the data, read from a database holding the dump. */

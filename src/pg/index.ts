@@ -25,6 +25,7 @@ export {
   verifyTables,
   type TablesVerified,
 } from './verify-restore.ts';
+export { expectedRestoredTotals } from './restored-totals.ts';
 export * from './fixture/index.ts';
 export {
   decideRestore,

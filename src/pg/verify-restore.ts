@@ -15,6 +15,7 @@ import {
 } from './restore-error.ts';
 import { CHECKSUM_SESSION_SQL, getTableStats, listTables } from './table-checksums.ts';
 
+/** What the database held: the manifest's tables found in it, and their rows. */
 export interface TablesVerified {
   tables: number;
   rows: number;
@@ -33,6 +34,7 @@ export async function verifyTables(
   const present = new Set((await listTables(client)).map((table) => table.name));
   const problems: RestoreError[] = [];
   let rows = 0;
+  let tables = 0;
   for (const table of manifest.tables) {
     if (!present.has(table.name)) {
       problems.push(
@@ -42,6 +44,7 @@ export async function verifyTables(
       );
       continue;
     }
+    tables += 1;
     const derived = options.postRestored ? await checkPostRestoredTable(client, manifest, table) : undefined;
     if (derived) {
       problems.push(...derived.problems);
@@ -56,7 +59,7 @@ export async function verifyTables(
       problems.push(checksumMismatch(table.name, stats.checksum, table.checksum));
   }
   throwIfAny(problems);
-  return { tables: manifest.tables.length, rows };
+  return { tables, rows };
 }
 
 interface DerivedCheck {

@@ -2,7 +2,7 @@
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CancelReason } from 'vitest';
-import { createVitest, type Reporter } from 'vitest/node';
+import { createVitest, type Reporter, type Vitest } from 'vitest/node';
 import type { DrillRunContext } from '../drill/run-context.ts';
 import { DRILLS_DIR_VARIABLE } from './drills-project.ts';
 import { PlanSequencer } from './plan-sequencer.ts';
@@ -31,6 +31,25 @@ export interface RunDrillsResult {
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
+/** vitest on the drills project of `drillsDir`, files in plan order; `silent` keeps the console quiet. */
+export async function createDrillsVitest(
+  drillsDir: string,
+  reporters: (Reporter | 'default')[],
+  silent?: 'silent',
+): Promise<Vitest> {
+  // The drills project reads its include glob from this variable when vitest.config.ts loads.
+  process.env[DRILLS_DIR_VARIABLE] = relative(PROJECT_ROOT, resolve(drillsDir)) || '.';
+  return createVitest({
+    root: PROJECT_ROOT,
+    config: resolve(PROJECT_ROOT, 'vitest.config.ts'),
+    project: ['drills'],
+    watch: false,
+    reporters,
+    sequence: { sequencer: PlanSequencer },
+    ...(silent === undefined ? {} : { silent: true }),
+  });
+}
+
 export async function runDrills({
   context,
   drillsDir,
@@ -38,17 +57,8 @@ export async function runDrills({
   reporters,
   signal: abort,
 }: RunDrillsOptions): Promise<RunDrillsResult> {
-  // The drills project reads its include glob from this variable when vitest.config.ts loads.
-  process.env[DRILLS_DIR_VARIABLE] = relative(PROJECT_ROOT, resolve(drillsDir)) || '.';
   const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
-  const vitest = await createVitest({
-    root: PROJECT_ROOT,
-    config: resolve(PROJECT_ROOT, 'vitest.config.ts'),
-    project: ['drills'],
-    watch: false,
-    reporters: ['default', ...reporters],
-    sequence: { sequencer: PlanSequencer },
-  });
+  const vitest = await createDrillsVitest(drillsDir, ['default', ...reporters]);
   // vitest exits 1 ms after a Ctrl-C: too soon for the global setup to stop the containers. Here the
   // first signal cancels the run (the global setup stops the environment, teardown runs); a second
   // one exits at once.
