@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import pg from 'pg';
-import { startExportService, triggerExport, waitForExport } from '../export/index.ts';
+import { startExportService, triggerExport, waitForExport, type PostStepsConfig } from '../export/index.ts';
 import { ingestPackages } from '../ingest/index.ts';
 import {
   buildBackupFixture,
@@ -32,6 +32,8 @@ export interface StartedSearchEngine {
 
 export interface ProductionDataOptions {
   registryUrl: string;
+  /** Last night's exports ran their post-steps there, as production's do. */
+  postSteps: PostStepsConfig;
   startSearchEngine: () => Promise<StartedSearchEngine>;
   log: (line: string) => void;
 }
@@ -69,7 +71,7 @@ export function startProductionData(options: ProductionDataOptions): Promise<Pro
     log('starting the search engine');
     const search = await options.startSearchEngine();
     onStop(() => search.stop());
-    const exporter = await startExportService({ pool, search: search.engine });
+    const exporter = await startExportService({ pool, search: search.engine, postSteps: options.postSteps });
     onStop(() => exporter.close());
     const userId = await findAdministrator(pool);
     for (const environment of ['preproduction', 'production'] as const) {

@@ -4,6 +4,7 @@
 // readiness probes. Waits until every Deployment is rolled out.
 import type { V1Deployment, V1PodSpec } from '@kubernetes/client-node';
 import { RUNBOOK_DEFAULTS } from '../config/index.ts';
+import type { PostStepsConfig } from '../export/index.ts';
 import { pollUntil } from '../env/poll-until.ts';
 import { getFreePort } from '../env/get-free-port.ts';
 import { cronIngesterManifest, getRolloutStatus, loadKubeClient, type KubeClient } from '../k8s/index.ts';
@@ -16,6 +17,8 @@ export interface WorkloadInputs {
   databaseUrl: string;
   searchUrl: string;
   registryUrl: string;
+  /** The export's bucket and sitemap endpoint (its post-steps). */
+  postSteps: PostStepsConfig;
   /** Each Deployment's image (its tag is what tt1/tp1 expect), present on the node. */
   images: { admin: (name: string) => string; frontend: string; ingester: string };
   /** Recorded origins the stand-ins answer for. */
@@ -62,6 +65,7 @@ export async function createRehearsalWorkloads(inputs: WorkloadInputs): Promise<
         DATABASE_URL: inputs.databaseUrl,
         ELASTICSEARCH_URL: inputs.searchUrl,
         PORT: String(ports.export),
+        ...postStepsEnv(inputs.postSteps),
       },
       readinessProbe: {
         httpGet: { path: '/healthz', port: ports.export, host: '127.0.0.1' },
@@ -83,6 +87,18 @@ export async function createRehearsalWorkloads(inputs: WorkloadInputs): Promise<
     adminUrl: `http://127.0.0.1:${ports.www}`,
     exportUrl: `http://127.0.0.1:${ports.export}`,
     frontendUrl: `http://127.0.0.1:${app}`,
+  };
+}
+
+/** The export's post-step settings, under the names of export-elasticsearch's config map. */
+function postStepsEnv({ bucket, sitemapEndpoint }: PostStepsConfig): Record<string, string> {
+  return {
+    BUCKET_ENDPOINT: bucket.endpoint,
+    BUCKET_REGION: bucket.region,
+    BUCKET_NAME: bucket.name,
+    BUCKET_ACCESS_KEY: bucket.accessKeyId,
+    BUCKET_SECRET_KEY: bucket.secretAccessKey,
+    SITEMAP_ENDPOINT: sitemapEndpoint,
   };
 }
 

@@ -66,7 +66,7 @@ export function startRehearsalEnvironment(
       await node.tagImage(LOCAL_IMAGES.base, image);
 
     const served = await prepareServedRegistry(loadIngestConfig());
-    const { registryUrl, world, data, stop } = await startProductionServices({
+    const { registryUrl, world, data, postSteps, publicBucketUrl, stop } = await startProductionServices({
       latest: served.latest,
       log,
       startSearchEngine: async () => {
@@ -97,6 +97,7 @@ export function startRehearsalEnvironment(
       databaseUrl: data.databaseUrl,
       searchUrl: data.searchUrl,
       registryUrl,
+      postSteps,
       images: { admin: adminImage, frontend: frontendImage, ingester: ingesterImage },
       origins: { admin: RECORDED_ADMIN_URL, frontend: frontend.url },
       timeoutMs: ROLLOUT_TIMEOUT_MS,
@@ -129,6 +130,7 @@ export function startRehearsalEnvironment(
         DATABASE_URL: data.databaseUrl,
         ELASTICSEARCH_URL: data.searchUrl,
         DRILL_EXPORT_URL: endpoints.exportUrl,
+        DRILL_PUBLIC_BUCKET_URL: publicBucketUrl,
         // production is not anonymised: the post-restore's drill admin, the default, is not there
         DRILL_ADMIN_USER_ID: data.adminUserId,
         DRILL_ADMIN_URL: endpoints.adminUrl,

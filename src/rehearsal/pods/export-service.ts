@@ -1,5 +1,6 @@
 // The rehearsal's export Deployment: the project's reference export service on PORT (host network),
-// exporting from DATABASE_URL into ELASTICSEARCH_URL; its /healthz is the pod's readiness probe.
+// exporting from DATABASE_URL into ELASTICSEARCH_URL, its post-steps to the BUCKET_* bucket with the
+// sitemap of SITEMAP_ENDPOINT (export-elasticsearch's names); /healthz is the pod's readiness probe.
 import pg from 'pg';
 import { startExportService } from '../../export/index.ts';
 import { createSearchEngine } from '../../search/index.ts';
@@ -12,6 +13,16 @@ const service = await startExportService({
   search,
   host: '127.0.0.1',
   port: Number(requireEnv('PORT')),
+  postSteps: {
+    bucket: {
+      endpoint: requireEnv('BUCKET_ENDPOINT'),
+      region: requireEnv('BUCKET_REGION'),
+      name: requireEnv('BUCKET_NAME'),
+      accessKeyId: requireEnv('BUCKET_ACCESS_KEY'),
+      secretAccessKey: requireEnv('BUCKET_SECRET_KEY'),
+    },
+    sitemapEndpoint: requireEnv('SITEMAP_ENDPOINT'),
+  },
 });
 console.log(`export service listening on ${service.url}`);
 process.once('SIGTERM', () => {

@@ -26,7 +26,7 @@ export interface ProductionEnvironment extends Stoppable {
 
 export function startProductionEnvironment(log: (line: string) => void): Promise<ProductionEnvironment> {
   return startAll(async (onStop) => {
-    const { registryUrl, world, data, stop } = await startProductionServices({
+    const { registryUrl, world, data, publicBucketUrl, stop } = await startProductionServices({
       latest: NEWER,
       log,
       startSearchEngine: async () => {
@@ -48,6 +48,7 @@ export function startProductionEnvironment(log: (line: string) => void): Promise
       DATABASE_URL: data.databaseUrl,
       ELASTICSEARCH_URL: data.searchUrl,
       DRILL_EXPORT_URL: data.exportUrl,
+      DRILL_PUBLIC_BUCKET_URL: publicBucketUrl,
       DRILL_NPM_REGISTRY: registryUrl,
       ...outsideWorldEnv(world),
       DRILL_FRONTEND_URL: world.urlOf(RUNBOOK_DEFAULTS.frontend.url),
