@@ -71,10 +71,13 @@ describe('API errors', () => {
         () => new Error('expected the run to fail'),
         (reason: unknown) => reason,
       );
-      // the code depends on when the connection broke: refused, reset, closed by the other side
+      // A stopping API server either answers 503 while it shuts down or no longer answers at all
+      // (refused, reset, closed by the other side): both end the wait, naming the Job and the server.
+      const job = `${drill.namespace}/cron-ingester-manual`;
       expect(error instanceof Error ? error.message : error).toMatch(
         new RegExp(
-          `cannot reach the Kubernetes API server ${own.server} \\(context cdtn-recovery-drill\\) to get Job ${drill.namespace}/cron-ingester-manual: [^;]+; ` +
+          `(cannot reach the Kubernetes API server ${own.server} \\(context cdtn-recovery-drill\\) to get Job ${job}: [^;]+` +
+            `|get Job ${job} answered HTTP 503 \\(context cdtn-recovery-drill, API server ${own.server}\\): apiserver is shutting down); ` +
             `and the Lease ${drill.namespace}/cdtn-recovery-drill could not be released`,
         ),
       );

@@ -31,8 +31,8 @@ it('starts the environment once, hands it to the drills and stops it after a fai
     expect(setup.map((phase) => phase.name)).toEqual([
       'environment start',
       'backup fixture',
+      'S3-compatible server',
       'data packages for tt3',
-      'Kubernetes test API',
     ]);
     expect(setup.every((phase) => phase.seconds > 0)).toBe(true);
     const accounted = setup.reduce((sum, phase) => sum + phase.seconds, report.totalSeconds);
