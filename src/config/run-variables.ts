@@ -52,7 +52,9 @@ export const RUN_VARIABLES = {
       'label of every container one command starts, so that its teardown removes those and no others; set by with-env (`<pid>-<start time>` of its process)',
   },
   DRILL_SETUP: {
-    schema: z.enum(['node', 'cluster', 'drill', 'full'], { error: 'node, cluster, drill or full' }),
+    schema: z.enum(['node', 'cluster', 'drill', 'rehearsal', 'full'], {
+      error: 'node, cluster, drill, rehearsal or full',
+    }),
     kind: 'setting',
     description: 'what scripts/with-env.sh sets up; none: chosen from the command',
   },
