@@ -209,17 +209,25 @@ task('tt3', () => {
     },
   );
 
-  // Without it, a Job that did nothing passes: the backup's versions would be checked against themselves.
+  // Without it, an ingestion that did nothing passes: the versions would be checked against themselves.
+  // The ephemeral backup's packages are older than those served, so each must change; a live
+  // cluster's nightly ingestion may already have taken the latest, which then leaves nothing to do.
   it.runIf(mayIngest())(
-    'the Job moved every package to a newer served version and rewrote the documents of its source',
+    'the ingestion moved every package behind the served version to it and rewrote the documents of its source',
     assertionId('tt3.changed'),
     async () => {
       const after = await fingerprintSources(useEnv().pg);
       for (const name of [LEGI, VDD, TRAVAIL]) {
         const [latest, backup] = [served.latest[name]!, versionsBefore[name] ?? '0.0.0'];
-        expect(semver.gt(latest, backup), `${name}: served ${latest}, before the Job ${backup}`).toBe(true);
+        const behind = semver.gt(latest, backup);
+        if (isEphemeral())
+          expect(behind, `${name}: served ${latest}, before the ingestion ${backup}`).toBe(true);
+        else if (!behind) {
+          warn(`tt3: ${name} was at ${backup} before the Job, the served latest: nothing for it to change`);
+          continue;
+        }
         const source = getPackageReader(name).source!;
-        expect(after[source], `${name}: documents of ${source} after the Job`).not.toBe(before[source]);
+        expect(after[source], `${name}: documents of ${source} after the ingestion`).not.toBe(before[source]);
       }
     },
   );
