@@ -45,7 +45,7 @@ export function exportMutations(environment: ExportEnvironment): Mutation[] {
     ),
     answering500(`${task}.health`, 'export', 'DRILL_EXPORT_URL'),
     // The export writes with its own keys; what the drill reads, anonymously, stops serving.
-    answering500(`${task}.published-objects`, 'public bucket', 'DRILL_PUBLIC_BUCKET_URL'),
+    answering500(`${task}.published-objects`, 'public-bucket', 'DRILL_PUBLIC_BUCKET_URL'),
     afterExport('aliases', 'documents-alias-moved', `${documents} moved to an empty index`, (env) =>
       moveAliasToEmptyIndex(env, prefix, 'documents'),
     ),
